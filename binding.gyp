@@ -1,0 +1,30 @@
+{
+  # Keep in step with CMakeLists.txt: same sources, NAPI_VERSION, exception
+  # mode and warnings.
+  "targets": [{
+    "target_name": "bsd_socket",
+    "sources": [
+      "native/addon.cc",
+      "native/constants.cc",
+      "native/env_state.cc",
+      "native/js_args.cc",
+      "native/operations.cc",
+      "native/readiness_watcher.cc",
+      "native/sockaddr_js.cc",
+      "native/socket_handle.cc",
+      "native/threadpool_op.cc",
+      "native/core/posix_socket.cc",
+      "native/core/readiness_wait.cc",
+      "native/core/sockaddr_codec.cc"
+    ],
+    "include_dirs": [
+      "<!(node -p \"require('node-addon-api').include_dir\")",
+      "native"
+    ],
+    "defines": ["NAPI_VERSION=8", "NAPI_CPP_EXCEPTIONS"],
+    "cflags!": ["-fno-exceptions"],
+    "cflags_cc!": ["-fno-exceptions", "-fno-rtti"],
+    "cflags_cc": ["-std=c++17", "-fexceptions", "-Wall", "-Wextra", "-fvisibility=hidden"],
+    "cflags": ["-Wall", "-Wextra", "-fvisibility=hidden"]
+  }]
+}

@@ -1,0 +1,19 @@
+// Module init: one Init per concern, in dependency order (the socket handle
+// and operations need the per-environment state).
+#include <napi.h>
+
+#include "constants.h"
+#include "env_state.h"
+#include "operations.h"
+#include "socket_handle.h"
+
+static Napi::Object InitAddon(Napi::Env env, Napi::Object exports) {
+  bsd::EnvState::Init(env, exports);
+  bsd::SocketHandle::Init(env, exports);
+  bsd::InitOperations(env, exports);
+  bsd::InitConstants(env, exports);
+  return exports;
+}
+
+// NODE_API_MODULE is context-aware: each Worker gets its own exports and state.
+NODE_API_MODULE(bsd_socket, InitAddon)

@@ -1,0 +1,37 @@
+// OS constants, read from the C headers at compile time. A name the platform
+// lacks is simply absent, and the TS layer types it as possibly undefined.
+#include "constants.h"
+
+#include <linux/if_ether.h>
+#include <netinet/in.h>
+#include <netinet/ip.h>
+#include <netinet/tcp.h>
+#include <netinet/udp.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+
+#include "core/sockaddr_codec.h"
+#include "core/status.h"
+
+namespace bsd {
+
+void InitConstants(Napi::Env env, Napi::Object exports) {
+  Napi::Object c = Napi::Object::New(env);
+#define X(name) c.Set(#name, Napi::Number::New(env, name));
+#include "constants_list.h"
+#undef X
+  exports.Set("constants", c);
+
+  // What the binding itself needs to speak to the TS layer.
+  Napi::Object internal = Napi::Object::New(env);
+  internal.Set("STATUS_TIMED_OUT", Napi::Number::New(env, core::kStatusTimedOut));
+  internal.Set("STATUS_CLOSED", Napi::Number::New(env, core::kStatusClosed));
+  internal.Set("STATUS_CANCELLED", Napi::Number::New(env, core::kStatusCancelled));
+  internal.Set("POLLIN", Napi::Number::New(env, POLLIN));
+  internal.Set("POLLOUT", Napi::Number::New(env, POLLOUT));
+  internal.Set("UNIX_PATH_MAX", Napi::Number::New(env, static_cast<double>(core::kUnixPathMax)));
+  exports.Set("internal", internal);
+}
+
+}  // namespace bsd

@@ -1,0 +1,727 @@
+// The constants the addon exports, one X(NAME) each, each behind #ifdef so a
+// platform without it builds. lib/constants.ts lists the same names; a test
+// checks the two lists agree.
+// NOLINT(build/header_guard): an X-macro list, included on purpose more than once.
+#ifdef AF_UNSPEC
+X(AF_UNSPEC)
+#endif
+#ifdef AF_INET
+X(AF_INET)
+#endif
+#ifdef AF_INET6
+X(AF_INET6)
+#endif
+#ifdef AF_UNIX
+X(AF_UNIX)
+#endif
+#ifdef AF_LOCAL
+X(AF_LOCAL)
+#endif
+#ifdef AF_PACKET
+X(AF_PACKET)
+#endif
+#ifdef AF_NETLINK
+X(AF_NETLINK)
+#endif
+#ifdef PF_UNSPEC
+X(PF_UNSPEC)
+#endif
+#ifdef PF_INET
+X(PF_INET)
+#endif
+#ifdef PF_INET6
+X(PF_INET6)
+#endif
+#ifdef PF_UNIX
+X(PF_UNIX)
+#endif
+#ifdef PF_PACKET
+X(PF_PACKET)
+#endif
+#ifdef PF_NETLINK
+X(PF_NETLINK)
+#endif
+#ifdef SOCK_STREAM
+X(SOCK_STREAM)
+#endif
+#ifdef SOCK_DGRAM
+X(SOCK_DGRAM)
+#endif
+#ifdef SOCK_RAW
+X(SOCK_RAW)
+#endif
+#ifdef SOCK_SEQPACKET
+X(SOCK_SEQPACKET)
+#endif
+#ifdef SOCK_RDM
+X(SOCK_RDM)
+#endif
+#ifdef SOCK_NONBLOCK
+X(SOCK_NONBLOCK)
+#endif
+#ifdef SOCK_CLOEXEC
+X(SOCK_CLOEXEC)
+#endif
+#ifdef SOL_SOCKET
+X(SOL_SOCKET)
+#endif
+#ifdef SOL_IP
+X(SOL_IP)
+#endif
+#ifdef SOL_IPV6
+X(SOL_IPV6)
+#endif
+#ifdef SOL_TCP
+X(SOL_TCP)
+#endif
+#ifdef SOL_UDP
+X(SOL_UDP)
+#endif
+#ifdef SOL_RAW
+X(SOL_RAW)
+#endif
+#ifdef SOL_PACKET
+X(SOL_PACKET)
+#endif
+#ifdef IPPROTO_IP
+X(IPPROTO_IP)
+#endif
+#ifdef IPPROTO_IPV6
+X(IPPROTO_IPV6)
+#endif
+#ifdef IPPROTO_ICMP
+X(IPPROTO_ICMP)
+#endif
+#ifdef IPPROTO_ICMPV6
+X(IPPROTO_ICMPV6)
+#endif
+#ifdef IPPROTO_IGMP
+X(IPPROTO_IGMP)
+#endif
+#ifdef IPPROTO_TCP
+X(IPPROTO_TCP)
+#endif
+#ifdef IPPROTO_UDP
+X(IPPROTO_UDP)
+#endif
+#ifdef IPPROTO_UDPLITE
+X(IPPROTO_UDPLITE)
+#endif
+#ifdef IPPROTO_RAW
+X(IPPROTO_RAW)
+#endif
+#ifdef IPPROTO_SCTP
+X(IPPROTO_SCTP)
+#endif
+#ifdef IPPROTO_GRE
+X(IPPROTO_GRE)
+#endif
+#ifdef IPPROTO_ESP
+X(IPPROTO_ESP)
+#endif
+#ifdef IPPROTO_AH
+X(IPPROTO_AH)
+#endif
+#ifdef IPPROTO_HOPOPTS
+X(IPPROTO_HOPOPTS)
+#endif
+#ifdef IPPROTO_ROUTING
+X(IPPROTO_ROUTING)
+#endif
+#ifdef IPPROTO_FRAGMENT
+X(IPPROTO_FRAGMENT)
+#endif
+#ifdef IPPROTO_NONE
+X(IPPROTO_NONE)
+#endif
+#ifdef IPPROTO_DSTOPTS
+X(IPPROTO_DSTOPTS)
+#endif
+#ifdef IPPROTO_MPTCP
+X(IPPROTO_MPTCP)
+#endif
+#ifdef SO_DEBUG
+X(SO_DEBUG)
+#endif
+#ifdef SO_REUSEADDR
+X(SO_REUSEADDR)
+#endif
+#ifdef SO_REUSEPORT
+X(SO_REUSEPORT)
+#endif
+#ifdef SO_TYPE
+X(SO_TYPE)
+#endif
+#ifdef SO_ERROR
+X(SO_ERROR)
+#endif
+#ifdef SO_DONTROUTE
+X(SO_DONTROUTE)
+#endif
+#ifdef SO_BROADCAST
+X(SO_BROADCAST)
+#endif
+#ifdef SO_SNDBUF
+X(SO_SNDBUF)
+#endif
+#ifdef SO_RCVBUF
+X(SO_RCVBUF)
+#endif
+#ifdef SO_SNDBUFFORCE
+X(SO_SNDBUFFORCE)
+#endif
+#ifdef SO_RCVBUFFORCE
+X(SO_RCVBUFFORCE)
+#endif
+#ifdef SO_KEEPALIVE
+X(SO_KEEPALIVE)
+#endif
+#ifdef SO_OOBINLINE
+X(SO_OOBINLINE)
+#endif
+#ifdef SO_NO_CHECK
+X(SO_NO_CHECK)
+#endif
+#ifdef SO_PRIORITY
+X(SO_PRIORITY)
+#endif
+#ifdef SO_LINGER
+X(SO_LINGER)
+#endif
+#ifdef SO_BSDCOMPAT
+X(SO_BSDCOMPAT)
+#endif
+#ifdef SO_PASSCRED
+X(SO_PASSCRED)
+#endif
+#ifdef SO_PEERCRED
+X(SO_PEERCRED)
+#endif
+#ifdef SO_RCVLOWAT
+X(SO_RCVLOWAT)
+#endif
+#ifdef SO_SNDLOWAT
+X(SO_SNDLOWAT)
+#endif
+#ifdef SO_RCVTIMEO
+X(SO_RCVTIMEO)
+#endif
+#ifdef SO_SNDTIMEO
+X(SO_SNDTIMEO)
+#endif
+#ifdef SO_BINDTODEVICE
+X(SO_BINDTODEVICE)
+#endif
+#ifdef SO_ATTACH_FILTER
+X(SO_ATTACH_FILTER)
+#endif
+#ifdef SO_DETACH_FILTER
+X(SO_DETACH_FILTER)
+#endif
+#ifdef SO_PEERNAME
+X(SO_PEERNAME)
+#endif
+#ifdef SO_TIMESTAMP
+X(SO_TIMESTAMP)
+#endif
+#ifdef SO_TIMESTAMPNS
+X(SO_TIMESTAMPNS)
+#endif
+#ifdef SO_TIMESTAMPING
+X(SO_TIMESTAMPING)
+#endif
+#ifdef SO_ACCEPTCONN
+X(SO_ACCEPTCONN)
+#endif
+#ifdef SO_PEERSEC
+X(SO_PEERSEC)
+#endif
+#ifdef SO_PASSSEC
+X(SO_PASSSEC)
+#endif
+#ifdef SO_MARK
+X(SO_MARK)
+#endif
+#ifdef SO_PROTOCOL
+X(SO_PROTOCOL)
+#endif
+#ifdef SO_DOMAIN
+X(SO_DOMAIN)
+#endif
+#ifdef SO_RXQ_OVFL
+X(SO_RXQ_OVFL)
+#endif
+#ifdef SO_WIFI_STATUS
+X(SO_WIFI_STATUS)
+#endif
+#ifdef SO_PEEK_OFF
+X(SO_PEEK_OFF)
+#endif
+#ifdef SO_NOFCS
+X(SO_NOFCS)
+#endif
+#ifdef SO_LOCK_FILTER
+X(SO_LOCK_FILTER)
+#endif
+#ifdef SO_SELECT_ERR_QUEUE
+X(SO_SELECT_ERR_QUEUE)
+#endif
+#ifdef SO_BUSY_POLL
+X(SO_BUSY_POLL)
+#endif
+#ifdef SO_MAX_PACING_RATE
+X(SO_MAX_PACING_RATE)
+#endif
+#ifdef SO_INCOMING_CPU
+X(SO_INCOMING_CPU)
+#endif
+#ifdef SO_ZEROCOPY
+X(SO_ZEROCOPY)
+#endif
+#ifdef SO_TXTIME
+X(SO_TXTIME)
+#endif
+#ifdef SO_BINDTOIFINDEX
+X(SO_BINDTOIFINDEX)
+#endif
+#ifdef IP_TOS
+X(IP_TOS)
+#endif
+#ifdef IP_TTL
+X(IP_TTL)
+#endif
+#ifdef IP_HDRINCL
+X(IP_HDRINCL)
+#endif
+#ifdef IP_OPTIONS
+X(IP_OPTIONS)
+#endif
+#ifdef IP_RECVOPTS
+X(IP_RECVOPTS)
+#endif
+#ifdef IP_RETOPTS
+X(IP_RETOPTS)
+#endif
+#ifdef IP_PKTINFO
+X(IP_PKTINFO)
+#endif
+#ifdef IP_PKTOPTIONS
+X(IP_PKTOPTIONS)
+#endif
+#ifdef IP_MTU_DISCOVER
+X(IP_MTU_DISCOVER)
+#endif
+#ifdef IP_RECVERR
+X(IP_RECVERR)
+#endif
+#ifdef IP_RECVTTL
+X(IP_RECVTTL)
+#endif
+#ifdef IP_RECVTOS
+X(IP_RECVTOS)
+#endif
+#ifdef IP_MTU
+X(IP_MTU)
+#endif
+#ifdef IP_FREEBIND
+X(IP_FREEBIND)
+#endif
+#ifdef IP_PASSSEC
+X(IP_PASSSEC)
+#endif
+#ifdef IP_TRANSPARENT
+X(IP_TRANSPARENT)
+#endif
+#ifdef IP_ORIGDSTADDR
+X(IP_ORIGDSTADDR)
+#endif
+#ifdef IP_RECVORIGDSTADDR
+X(IP_RECVORIGDSTADDR)
+#endif
+#ifdef IP_MINTTL
+X(IP_MINTTL)
+#endif
+#ifdef IP_NODEFRAG
+X(IP_NODEFRAG)
+#endif
+#ifdef IP_CHECKSUM
+X(IP_CHECKSUM)
+#endif
+#ifdef IP_BIND_ADDRESS_NO_PORT
+X(IP_BIND_ADDRESS_NO_PORT)
+#endif
+#ifdef IP_RECVFRAGSIZE
+X(IP_RECVFRAGSIZE)
+#endif
+#ifdef IP_MULTICAST_IF
+X(IP_MULTICAST_IF)
+#endif
+#ifdef IP_MULTICAST_TTL
+X(IP_MULTICAST_TTL)
+#endif
+#ifdef IP_MULTICAST_LOOP
+X(IP_MULTICAST_LOOP)
+#endif
+#ifdef IP_ADD_MEMBERSHIP
+X(IP_ADD_MEMBERSHIP)
+#endif
+#ifdef IP_DROP_MEMBERSHIP
+X(IP_DROP_MEMBERSHIP)
+#endif
+#ifdef IP_UNBLOCK_SOURCE
+X(IP_UNBLOCK_SOURCE)
+#endif
+#ifdef IP_BLOCK_SOURCE
+X(IP_BLOCK_SOURCE)
+#endif
+#ifdef IP_ADD_SOURCE_MEMBERSHIP
+X(IP_ADD_SOURCE_MEMBERSHIP)
+#endif
+#ifdef IP_DROP_SOURCE_MEMBERSHIP
+X(IP_DROP_SOURCE_MEMBERSHIP)
+#endif
+#ifdef IP_MULTICAST_ALL
+X(IP_MULTICAST_ALL)
+#endif
+#ifdef IP_PMTUDISC_DONT
+X(IP_PMTUDISC_DONT)
+#endif
+#ifdef IP_PMTUDISC_WANT
+X(IP_PMTUDISC_WANT)
+#endif
+#ifdef IP_PMTUDISC_DO
+X(IP_PMTUDISC_DO)
+#endif
+#ifdef IP_PMTUDISC_PROBE
+X(IP_PMTUDISC_PROBE)
+#endif
+#ifdef IP_DEFAULT_MULTICAST_TTL
+X(IP_DEFAULT_MULTICAST_TTL)
+#endif
+#ifdef IP_DEFAULT_MULTICAST_LOOP
+X(IP_DEFAULT_MULTICAST_LOOP)
+#endif
+#ifdef IPV6_ADDRFORM
+X(IPV6_ADDRFORM)
+#endif
+#ifdef IPV6_PKTINFO
+X(IPV6_PKTINFO)
+#endif
+#ifdef IPV6_HOPOPTS
+X(IPV6_HOPOPTS)
+#endif
+#ifdef IPV6_DSTOPTS
+X(IPV6_DSTOPTS)
+#endif
+#ifdef IPV6_RTHDR
+X(IPV6_RTHDR)
+#endif
+#ifdef IPV6_FLOWINFO
+X(IPV6_FLOWINFO)
+#endif
+#ifdef IPV6_CHECKSUM
+X(IPV6_CHECKSUM)
+#endif
+#ifdef IPV6_HOPLIMIT
+X(IPV6_HOPLIMIT)
+#endif
+#ifdef IPV6_NEXTHOP
+X(IPV6_NEXTHOP)
+#endif
+#ifdef IPV6_AUTHHDR
+X(IPV6_AUTHHDR)
+#endif
+#ifdef IPV6_UNICAST_HOPS
+X(IPV6_UNICAST_HOPS)
+#endif
+#ifdef IPV6_MULTICAST_IF
+X(IPV6_MULTICAST_IF)
+#endif
+#ifdef IPV6_MULTICAST_HOPS
+X(IPV6_MULTICAST_HOPS)
+#endif
+#ifdef IPV6_MULTICAST_LOOP
+X(IPV6_MULTICAST_LOOP)
+#endif
+#ifdef IPV6_JOIN_GROUP
+X(IPV6_JOIN_GROUP)
+#endif
+#ifdef IPV6_LEAVE_GROUP
+X(IPV6_LEAVE_GROUP)
+#endif
+#ifdef IPV6_ROUTER_ALERT
+X(IPV6_ROUTER_ALERT)
+#endif
+#ifdef IPV6_MTU_DISCOVER
+X(IPV6_MTU_DISCOVER)
+#endif
+#ifdef IPV6_MTU
+X(IPV6_MTU)
+#endif
+#ifdef IPV6_RECVERR
+X(IPV6_RECVERR)
+#endif
+#ifdef IPV6_V6ONLY
+X(IPV6_V6ONLY)
+#endif
+#ifdef IPV6_JOIN_ANYCAST
+X(IPV6_JOIN_ANYCAST)
+#endif
+#ifdef IPV6_LEAVE_ANYCAST
+X(IPV6_LEAVE_ANYCAST)
+#endif
+#ifdef IPV6_RECVPKTINFO
+X(IPV6_RECVPKTINFO)
+#endif
+#ifdef IPV6_RECVHOPLIMIT
+X(IPV6_RECVHOPLIMIT)
+#endif
+#ifdef IPV6_RECVRTHDR
+X(IPV6_RECVRTHDR)
+#endif
+#ifdef IPV6_RECVHOPOPTS
+X(IPV6_RECVHOPOPTS)
+#endif
+#ifdef IPV6_RECVDSTOPTS
+X(IPV6_RECVDSTOPTS)
+#endif
+#ifdef IPV6_RECVPATHMTU
+X(IPV6_RECVPATHMTU)
+#endif
+#ifdef IPV6_PATHMTU
+X(IPV6_PATHMTU)
+#endif
+#ifdef IPV6_DONTFRAG
+X(IPV6_DONTFRAG)
+#endif
+#ifdef IPV6_RECVTCLASS
+X(IPV6_RECVTCLASS)
+#endif
+#ifdef IPV6_TCLASS
+X(IPV6_TCLASS)
+#endif
+#ifdef IPV6_FREEBIND
+X(IPV6_FREEBIND)
+#endif
+#ifdef IPV6_TRANSPARENT
+X(IPV6_TRANSPARENT)
+#endif
+#ifdef IPV6_RECVORIGDSTADDR
+X(IPV6_RECVORIGDSTADDR)
+#endif
+#ifdef IPV6_MINHOPCOUNT
+X(IPV6_MINHOPCOUNT)
+#endif
+#ifdef IPV6_MULTICAST_ALL
+X(IPV6_MULTICAST_ALL)
+#endif
+#ifdef TCP_NODELAY
+X(TCP_NODELAY)
+#endif
+#ifdef TCP_MAXSEG
+X(TCP_MAXSEG)
+#endif
+#ifdef TCP_CORK
+X(TCP_CORK)
+#endif
+#ifdef TCP_KEEPIDLE
+X(TCP_KEEPIDLE)
+#endif
+#ifdef TCP_KEEPINTVL
+X(TCP_KEEPINTVL)
+#endif
+#ifdef TCP_KEEPCNT
+X(TCP_KEEPCNT)
+#endif
+#ifdef TCP_SYNCNT
+X(TCP_SYNCNT)
+#endif
+#ifdef TCP_LINGER2
+X(TCP_LINGER2)
+#endif
+#ifdef TCP_DEFER_ACCEPT
+X(TCP_DEFER_ACCEPT)
+#endif
+#ifdef TCP_WINDOW_CLAMP
+X(TCP_WINDOW_CLAMP)
+#endif
+#ifdef TCP_INFO
+X(TCP_INFO)
+#endif
+#ifdef TCP_QUICKACK
+X(TCP_QUICKACK)
+#endif
+#ifdef TCP_CONGESTION
+X(TCP_CONGESTION)
+#endif
+#ifdef TCP_MD5SIG
+X(TCP_MD5SIG)
+#endif
+#ifdef TCP_THIN_LINEAR_TIMEOUTS
+X(TCP_THIN_LINEAR_TIMEOUTS)
+#endif
+#ifdef TCP_THIN_DUPACK
+X(TCP_THIN_DUPACK)
+#endif
+#ifdef TCP_USER_TIMEOUT
+X(TCP_USER_TIMEOUT)
+#endif
+#ifdef TCP_REPAIR
+X(TCP_REPAIR)
+#endif
+#ifdef TCP_FASTOPEN
+X(TCP_FASTOPEN)
+#endif
+#ifdef TCP_TIMESTAMP
+X(TCP_TIMESTAMP)
+#endif
+#ifdef TCP_NOTSENT_LOWAT
+X(TCP_NOTSENT_LOWAT)
+#endif
+#ifdef TCP_FASTOPEN_CONNECT
+X(TCP_FASTOPEN_CONNECT)
+#endif
+#ifdef TCP_ULP
+X(TCP_ULP)
+#endif
+#ifdef TCP_TX_DELAY
+X(TCP_TX_DELAY)
+#endif
+#ifdef UDP_CORK
+X(UDP_CORK)
+#endif
+#ifdef UDP_ENCAP
+X(UDP_ENCAP)
+#endif
+#ifdef UDP_NO_CHECK6_TX
+X(UDP_NO_CHECK6_TX)
+#endif
+#ifdef UDP_NO_CHECK6_RX
+X(UDP_NO_CHECK6_RX)
+#endif
+#ifdef UDP_SEGMENT
+X(UDP_SEGMENT)
+#endif
+#ifdef UDP_GRO
+X(UDP_GRO)
+#endif
+#ifdef MSG_OOB
+X(MSG_OOB)
+#endif
+#ifdef MSG_PEEK
+X(MSG_PEEK)
+#endif
+#ifdef MSG_DONTROUTE
+X(MSG_DONTROUTE)
+#endif
+#ifdef MSG_CTRUNC
+X(MSG_CTRUNC)
+#endif
+#ifdef MSG_PROXY
+X(MSG_PROXY)
+#endif
+#ifdef MSG_TRUNC
+X(MSG_TRUNC)
+#endif
+#ifdef MSG_DONTWAIT
+X(MSG_DONTWAIT)
+#endif
+#ifdef MSG_EOR
+X(MSG_EOR)
+#endif
+#ifdef MSG_WAITALL
+X(MSG_WAITALL)
+#endif
+#ifdef MSG_FIN
+X(MSG_FIN)
+#endif
+#ifdef MSG_SYN
+X(MSG_SYN)
+#endif
+#ifdef MSG_CONFIRM
+X(MSG_CONFIRM)
+#endif
+#ifdef MSG_RST
+X(MSG_RST)
+#endif
+#ifdef MSG_ERRQUEUE
+X(MSG_ERRQUEUE)
+#endif
+#ifdef MSG_NOSIGNAL
+X(MSG_NOSIGNAL)
+#endif
+#ifdef MSG_MORE
+X(MSG_MORE)
+#endif
+#ifdef MSG_WAITFORONE
+X(MSG_WAITFORONE)
+#endif
+#ifdef MSG_BATCH
+X(MSG_BATCH)
+#endif
+#ifdef MSG_ZEROCOPY
+X(MSG_ZEROCOPY)
+#endif
+#ifdef MSG_FASTOPEN
+X(MSG_FASTOPEN)
+#endif
+#ifdef MSG_CMSG_CLOEXEC
+X(MSG_CMSG_CLOEXEC)
+#endif
+#ifdef SHUT_RD
+X(SHUT_RD)
+#endif
+#ifdef SHUT_WR
+X(SHUT_WR)
+#endif
+#ifdef SHUT_RDWR
+X(SHUT_RDWR)
+#endif
+#ifdef SCM_RIGHTS
+X(SCM_RIGHTS)
+#endif
+#ifdef SCM_CREDENTIALS
+X(SCM_CREDENTIALS)
+#endif
+#ifdef SCM_TIMESTAMP
+X(SCM_TIMESTAMP)
+#endif
+#ifdef SCM_TIMESTAMPNS
+X(SCM_TIMESTAMPNS)
+#endif
+#ifdef SCM_TIMESTAMPING
+X(SCM_TIMESTAMPING)
+#endif
+#ifdef ETH_P_ALL
+X(ETH_P_ALL)
+#endif
+#ifdef ETH_P_IP
+X(ETH_P_IP)
+#endif
+#ifdef ETH_P_IPV6
+X(ETH_P_IPV6)
+#endif
+#ifdef ETH_P_ARP
+X(ETH_P_ARP)
+#endif
+#ifdef ETH_P_LOOP
+X(ETH_P_LOOP)
+#endif
+#ifdef ETH_P_8021Q
+X(ETH_P_8021Q)
+#endif
+#ifdef SOMAXCONN
+X(SOMAXCONN)
+#endif
+#ifdef INADDR_ANY
+X(INADDR_ANY)
+#endif
+#ifdef INADDR_LOOPBACK
+X(INADDR_LOOPBACK)
+#endif
+#ifdef INADDR_BROADCAST
+X(INADDR_BROADCAST)
+#endif
+#ifdef INADDR_NONE
+X(INADDR_NONE)
+#endif

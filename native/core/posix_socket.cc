@@ -1,0 +1,128 @@
+#include "posix_socket.h"
+
+#include <cerrno>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace bsd::core {
+
+namespace {
+
+constexpr int kOwnFdFlags = SOCK_CLOEXEC | SOCK_NONBLOCK;
+
+// Runs a syscall until it is not interrupted; returns its result or -errno.
+template <typename Call>
+auto RetryOnEintr(Call call) -> decltype(call()) {
+  decltype(call()) r;
+  do {
+    r = call();
+  } while (r == -1 && errno == EINTR);
+  return r == -1 ? -errno : r;
+}
+
+}  // namespace
+
+int OpenSocket(int family, int type, int protocol) {
+  int fd = socket(family, type | kOwnFdFlags, protocol);
+  return fd == -1 ? -errno : fd;
+}
+
+int OpenSocketPair(int family, int type, int protocol, int fds[2]) {
+  return socketpair(family, type | kOwnFdFlags, protocol, fds) == -1 ? -errno : 0;
+}
+
+int CloseFd(int fd) {
+  // Never retried: on Linux the fd is released even when close() reports
+  // EINTR, and a retry could close an fd another thread has just been given.
+  return close(fd) == -1 && errno != EINTR ? -errno : 0;
+}
+
+int Bind(int fd, const sockaddr* addr, socklen_t len) {
+  return bind(fd, addr, len) == -1 ? -errno : 0;
+}
+
+int Listen(int fd, int backlog) {
+  return listen(fd, backlog) == -1 ? -errno : 0;
+}
+
+int Connect(int fd, const sockaddr* addr, socklen_t len) {
+  if (connect(fd, addr, len) == 0) return 0;
+  // An interrupted connect() goes on in the background (POSIX); calling it
+  // again would report EALREADY, so treat EINTR as "in progress".
+  return errno == EINTR ? -EINPROGRESS : -errno;
+}
+
+int Accept(int fd, sockaddr_storage* addr, socklen_t* len) {
+  return RetryOnEintr([&] {
+    return accept4(fd, reinterpret_cast<sockaddr*>(addr), len, kOwnFdFlags);
+  });
+}
+
+int Shutdown(int fd, int how) {
+  return shutdown(fd, how) == -1 ? -errno : 0;
+}
+
+ssize_t Send(int fd, const uint8_t* data, size_t len, int flags) {
+  // MSG_NOSIGNAL: a peer that went away is an EPIPE error, not a SIGPIPE
+  // that kills the process.
+  return RetryOnEintr([&] { return send(fd, data, len, flags | MSG_NOSIGNAL); });
+}
+
+ssize_t SendTo(int fd, const uint8_t* data, size_t len, int flags,
+               const sockaddr* addr, socklen_t addr_len) {
+  return RetryOnEintr(
+      [&] { return sendto(fd, data, len, flags | MSG_NOSIGNAL, addr, addr_len); });
+}
+
+ssize_t Recv(int fd, uint8_t* data, size_t len, int flags) {
+  return RetryOnEintr([&] { return recv(fd, data, len, flags); });
+}
+
+ssize_t RecvFrom(int fd, uint8_t* data, size_t len, int flags,
+                 sockaddr_storage* addr, socklen_t* addr_len) {
+  return RetryOnEintr([&] {
+    *addr_len = sizeof(*addr);
+    return recvfrom(fd, data, len, flags, reinterpret_cast<sockaddr*>(addr), addr_len);
+  });
+}
+
+int GetSockName(int fd, sockaddr_storage* addr, socklen_t* len) {
+  *len = sizeof(*addr);
+  return getsockname(fd, reinterpret_cast<sockaddr*>(addr), len) == -1 ? -errno : 0;
+}
+
+int GetPeerName(int fd, sockaddr_storage* addr, socklen_t* len) {
+  *len = sizeof(*addr);
+  return getpeername(fd, reinterpret_cast<sockaddr*>(addr), len) == -1 ? -errno : 0;
+}
+
+int SetSockOpt(int fd, int level, int name, const void* value, socklen_t len) {
+  return setsockopt(fd, level, name, value, len) == -1 ? -errno : 0;
+}
+
+int GetSockOpt(int fd, int level, int name, void* value, socklen_t* len) {
+  return getsockopt(fd, level, name, value, len) == -1 ? -errno : 0;
+}
+
+int PendingError(int fd) {
+  int error = 0;
+  socklen_t len = sizeof(error);
+  if (getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &len) == -1) return -errno;
+  return -error;
+}
+
+int SetNonBlocking(int fd, bool on) {
+  int flags = fcntl(fd, F_GETFL);
+  if (flags == -1) return -errno;
+  int wanted = on ? (flags | O_NONBLOCK) : (flags & ~O_NONBLOCK);
+  if (wanted != flags && fcntl(fd, F_SETFL, wanted) == -1) return -errno;
+  return 0;
+}
+
+int IsNonBlocking(int fd) {
+  int flags = fcntl(fd, F_GETFL);
+  if (flags == -1) return -errno;
+  return (flags & O_NONBLOCK) ? 1 : 0;
+}
+
+}  // namespace bsd::core

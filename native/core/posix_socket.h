@@ -1,0 +1,43 @@
+// Plain wrappers over the socket syscalls. Every function returns a result
+// (>= 0) or -errno, retries EINTR where that is safe, and knows nothing of Node.
+#pragma once
+
+#include <sys/socket.h>
+#include <sys/types.h>
+#include <cstddef>
+#include <cstdint>
+
+namespace bsd::core {
+
+// Every fd this library creates is close-on-exec and O_NONBLOCK at the kernel
+// level; a socket's blocking behaviour is emulated above it (see op_runner.h),
+// so that every wait can be woken.
+int OpenSocket(int family, int type, int protocol);
+int OpenSocketPair(int family, int type, int protocol, int fds[2]);
+int CloseFd(int fd);
+
+int Bind(int fd, const sockaddr* addr, socklen_t len);
+int Listen(int fd, int backlog);
+int Connect(int fd, const sockaddr* addr, socklen_t len);
+int Accept(int fd, sockaddr_storage* addr, socklen_t* len);
+int Shutdown(int fd, int how);
+
+ssize_t Send(int fd, const uint8_t* data, size_t len, int flags);
+ssize_t SendTo(int fd, const uint8_t* data, size_t len, int flags,
+               const sockaddr* addr, socklen_t addr_len);
+ssize_t Recv(int fd, uint8_t* data, size_t len, int flags);
+ssize_t RecvFrom(int fd, uint8_t* data, size_t len, int flags,
+                 sockaddr_storage* addr, socklen_t* addr_len);
+
+int GetSockName(int fd, sockaddr_storage* addr, socklen_t* len);
+int GetPeerName(int fd, sockaddr_storage* addr, socklen_t* len);
+int SetSockOpt(int fd, int level, int name, const void* value, socklen_t len);
+int GetSockOpt(int fd, int level, int name, void* value, socklen_t* len);
+
+// The pending error of a socket (SO_ERROR), as -errno, or 0.
+int PendingError(int fd);
+int SetNonBlocking(int fd, bool on);
+// 1 if O_NONBLOCK is set, 0 if not, or -errno.
+int IsNonBlocking(int fd);
+
+}  // namespace bsd::core

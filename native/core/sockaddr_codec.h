@@ -1,0 +1,42 @@
+// Converting socket addresses between sockaddr structures and their parts
+// (text address, port, path). Pure: no Node, no allocation.
+#pragma once
+
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <cstddef>
+#include <cstdint>
+
+namespace bsd::core {
+
+// Each returns 0, or -EINVAL for an address text that does not parse, or
+// -ENAMETOOLONG for a Unix path that does not fit in sun_path.
+int EncodeInet4(const char* text, uint16_t port, sockaddr_storage* out, socklen_t* len);
+int EncodeInet6(const char* text, uint16_t port, uint32_t flowinfo, uint32_t scope_id,
+                sockaddr_storage* out, socklen_t* len);
+// `path` may start with '\0' (Linux abstract namespace) and is not
+// NUL-terminated; `path_len` counts its bytes.
+int EncodeUnix(const char* path, size_t path_len, sockaddr_storage* out, socklen_t* len);
+// AF_UNSPEC: connect() to it dissolves a datagram socket's association.
+int EncodeUnspec(sockaddr_storage* out, socklen_t* len);
+
+// The largest path EncodeUnix accepts: a pathname needs room for its NUL.
+constexpr size_t kUnixPathMax = sizeof(sockaddr_un::sun_path) - 1;
+
+struct DecodedAddress {
+  int family = AF_UNSPEC;
+  char text[46] = {0};  // INET6_ADDRSTRLEN
+  uint16_t port = 0;
+  uint32_t flowinfo = 0;
+  uint32_t scope_id = 0;
+  const char* path = nullptr;  // AF_UNIX: points into the sockaddr
+  size_t path_len = 0;
+};
+
+// Fills `out` from a sockaddr the kernel returned. Returns 0, or -EINVAL when
+// `len` is too short for the family it names. Families it does not know are
+// decoded to `family` alone.
+int DecodeAddress(const sockaddr_storage* addr, socklen_t len, DecodedAddress* out);
+
+}  // namespace bsd::core

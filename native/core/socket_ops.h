@@ -1,0 +1,120 @@
+// The operations that can wait, as plain structs. Each knows which readiness
+// it waits for (`events`), makes one non-blocking attempt (`Attempt`, which
+// returns -EAGAIN while it must wait), and turns the last attempt's result
+// into the call's result (`Finish`). RunOp (op_runner.h) drives them.
+#pragma once
+
+#include <poll.h>
+#include <sys/socket.h>
+#include <cerrno>
+#include <cstddef>
+#include <cstdint>
+
+#include "posix_socket.h"
+#include "status.h"
+
+namespace bsd::core {
+
+// Recv and RecvFrom. `waitall` (MSG_WAITALL on a blocking socket) keeps
+// reading until the buffer is full, as the kernel does for a blocking fd; our
+// fds are O_NONBLOCK, where the kernel would stop early.
+struct RecvOp {
+  static constexpr short events = POLLIN;
+  int fd = -1;
+  uint8_t* data = nullptr;
+  size_t len = 0;
+  int flags = 0;
+  bool want_address = false;
+  bool waitall = false;
+  size_t got = 0;
+  sockaddr_storage address{};
+  socklen_t address_len = 0;
+
+  ssize_t Attempt() {
+    ssize_t r = want_address
+                    ? RecvFrom(fd, data + got, len - got, flags, &address, &address_len)
+                    : Recv(fd, data + got, len - got, flags);
+    if (r > 0 && waitall) {
+      got += static_cast<size_t>(r);
+      return got < len ? -EAGAIN : static_cast<ssize_t>(got);
+    }
+    return r;
+  }
+  ssize_t Finish(ssize_t r) const {
+    // What was read before an error, EOF or timeout is returned, as a
+    // blocking recv() with SO_RCVTIMEO does; only a close discards it.
+    if (got > 0 && r <= 0 && r != kStatusWoken) return static_cast<ssize_t>(got);
+    return r;
+  }
+};
+
+// Send and SendTo. On a blocking stream socket send() returns only once all
+// of the data is queued (or on a timeout, with what was queued); emulate that.
+struct SendOp {
+  static constexpr short events = POLLOUT;
+  int fd = -1;
+  const uint8_t* data = nullptr;
+  size_t len = 0;
+  int flags = 0;
+  bool blocking = false;
+  bool has_address = false;
+  sockaddr_storage address{};
+  socklen_t address_len = 0;
+  size_t sent = 0;
+
+  ssize_t Attempt() {
+    ssize_t r = has_address
+                    ? SendTo(fd, data + sent, len - sent, flags,
+                             reinterpret_cast<const sockaddr*>(&address), address_len)
+                    : Send(fd, data + sent, len - sent, flags);
+    if (r > 0 && blocking) {
+      sent += static_cast<size_t>(r);
+      return sent < len ? -EAGAIN : static_cast<ssize_t>(sent);
+    }
+    return r;
+  }
+  ssize_t Finish(ssize_t r) const {
+    if (sent > 0 && r < 0 && r != kStatusWoken) return static_cast<ssize_t>(sent);
+    return r;
+  }
+};
+
+struct AcceptOp {
+  static constexpr short events = POLLIN;
+  int fd = -1;
+  int flags = 0;
+  sockaddr_storage address{};
+  socklen_t address_len = 0;
+
+  ssize_t Attempt() {
+    address_len = sizeof(address);
+    return Accept(fd, &address, &address_len);
+  }
+  ssize_t Finish(ssize_t r) const { return r; }
+};
+
+// connect() on a non-blocking fd starts the handshake (EINPROGRESS); the
+// socket turns writable when it ends, and SO_ERROR then holds the outcome.
+struct ConnectOp {
+  static constexpr short events = POLLOUT;
+  int fd = -1;
+  int flags = 0;
+  sockaddr_storage address{};
+  socklen_t address_len = 0;
+  bool in_progress = false;
+
+  ssize_t Attempt() {
+    if (in_progress) return PendingError(fd);
+    int r = Connect(fd, reinterpret_cast<const sockaddr*>(&address), address_len);
+    if (r == -EINPROGRESS) {
+      in_progress = true;
+      return -EAGAIN;
+    }
+    return r;
+  }
+  ssize_t Finish(ssize_t r) const {
+    return r == -EAGAIN && in_progress ? -EINPROGRESS : r;
+  }
+};
+
+}  // namespace bsd::core

@@ -1,0 +1,54 @@
+#include "env_state.h"
+
+#include <vector>
+
+#include "socket_handle.h"
+
+namespace bsd {
+
+EnvState::EnvState(Napi::Env env) : env_(env) {
+  // The environment's own loop: a Worker's differs from the main thread's.
+  NAPI_THROW_IF_FAILED_VOID(env, napi_get_uv_event_loop(env, &loop_));
+  napi_value name = Napi::String::New(env, "bsd-socket");
+  NAPI_THROW_IF_FAILED_VOID(env, napi_async_init(env, nullptr, name, &async_context_));
+  // An async hook, because teardown must wait for threadpool operations to
+  // come back after they are woken: Node would otherwise wait on them forever
+  // (a terminated Worker would never finish) or free what they use.
+  NAPI_THROW_IF_FAILED_VOID(
+      env, napi_add_async_cleanup_hook(env, OnTeardown, this, &cleanup_hook_));
+}
+
+EnvState::~EnvState() {
+  if (async_context_ != nullptr) napi_async_destroy(env_, async_context_);
+}
+
+void EnvState::Init(Napi::Env env, Napi::Object exports) {
+  env.SetInstanceData<EnvState>(new EnvState(env));
+  exports.Set("closeAll", Napi::Function::New(env, [](const Napi::CallbackInfo& info) {
+    Of(info.Env())->CloseAll();
+  }, "closeAll"));
+}
+
+void EnvState::CloseAll() {
+  // Close() may unregister handles from the set, so walk a copy.
+  std::vector<SocketHandle*> open(handles_.begin(), handles_.end());
+  for (SocketHandle* handle : open) handle->Close();
+}
+
+void EnvState::OnTeardown(napi_async_cleanup_hook_handle, void* data) {
+  auto* self = static_cast<EnvState*>(data);
+  self->tearing_down_ = true;
+  self->CloseAll();
+  self->BeginBusy();
+  self->EndBusy();
+}
+
+void EnvState::EndBusy() {
+  if (--busy_ == 0 && tearing_down_ && cleanup_hook_ != nullptr) {
+    napi_async_cleanup_hook_handle hook = cleanup_hook_;
+    cleanup_hook_ = nullptr;
+    napi_remove_async_cleanup_hook(hook);
+  }
+}
+
+}  // namespace bsd

@@ -1,0 +1,53 @@
+// What the addon keeps per Node environment (main thread or Worker): the
+// sockets open in it, and its teardown. Never global: each Worker has its own.
+#pragma once
+
+#include <napi.h>
+#include <uv.h>
+
+#include <unordered_set>
+
+namespace bsd {
+
+class SocketHandle;
+
+class EnvState {
+ public:
+  static void Init(Napi::Env env, Napi::Object exports);
+  static EnvState* Of(Napi::Env env) { return env.GetInstanceData<EnvState>(); }
+
+  explicit EnvState(Napi::Env env);
+  ~EnvState();
+
+  Napi::Env env() const { return env_; }
+  uv_loop_t* loop() const { return loop_; }
+  napi_async_context async_context() const { return async_context_; }
+  // True once the environment is going away: completions must not call JS.
+  bool tearing_down() const { return tearing_down_; }
+
+  void Register(SocketHandle* handle) { handles_.insert(handle); }
+  void Unregister(SocketHandle* handle) { handles_.erase(handle); }
+
+  // Work that must end before the environment may finish its teardown:
+  // threadpool operations in flight and poll handles being closed.
+  void BeginBusy() { ++busy_; }
+  void EndBusy();
+
+  // Closes every open socket of this environment, waking all pending waits.
+  void CloseAll();
+
+  Napi::FunctionReference handle_constructor;
+
+ private:
+  static void OnTeardown(napi_async_cleanup_hook_handle hook, void* data);
+
+  Napi::Env env_;
+  uv_loop_t* loop_ = nullptr;
+  napi_async_context async_context_ = nullptr;
+  napi_async_cleanup_hook_handle cleanup_hook_ = nullptr;
+  std::unordered_set<SocketHandle*> handles_;
+  int busy_ = 0;
+  bool tearing_down_ = false;
+};
+
+}  // namespace bsd

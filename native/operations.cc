@@ -1,0 +1,341 @@
+// The flat binding: one function per syscall. Results cross as numbers
+// (-errno or a core/status.h status on failure); the TS layer builds errors.
+//
+// Synchronous forms take the fd first and a timeout last (0: do not wait, as
+// a non-blocking socket; < 0: wait for ever). The ...Async forms take the
+// SocketHandle first and run on a threadpool worker; waitReady is the
+// event-loop wait of non-blocking sockets.
+#include "operations.h"
+
+#include <poll.h>
+
+#include "core/op_runner.h"
+#include "core/posix_socket.h"
+#include "core/socket_ops.h"
+#include "js_args.h"
+#include "readiness_watcher.h"
+#include "sockaddr_js.h"
+#include "socket_handle.h"
+#include "threadpool_op.h"
+
+namespace bsd {
+
+namespace {
+
+using Info = Napi::CallbackInfo;
+
+Napi::Value Num(Napi::Env env, double value) { return Napi::Number::New(env, value); }
+
+Napi::Value PairOf(Napi::Env env, Napi::Value first, Napi::Value second) {
+  Napi::Array pair = Napi::Array::New(env, 2);
+  pair.Set(uint32_t{0}, first);
+  pair.Set(uint32_t{1}, second);
+  return pair;
+}
+
+// Synchronously runs an op as the socket's mode says; returns its JS result.
+template <typename Op>
+Napi::Value RunNow(Napi::Env env, Op& op, double timeout_ms,
+                   Napi::Value (*to_js)(Napi::Env, const Op&, ssize_t)) {
+  bool may_wait = timeout_ms != 0;
+  ssize_t r = core::RunOp(op, may_wait, -1, core::DeadlineAfterMs(timeout_ms));
+  if (r < 0 || to_js == nullptr) return Num(env, static_cast<double>(r));
+  return to_js(env, op, r);
+}
+
+template <typename Op>
+Napi::Value RunOnThreadpool(const Info& info, SocketHandle* handle, const Op& op,
+                            size_t timeout_arg,
+                            Napi::Value (*to_js)(Napi::Env, const Op&, ssize_t),
+                            std::vector<Napi::Value> pins = {},
+                            void (*discard)(ssize_t) = nullptr) {
+  if (handle->closed()) return Num(info.Env(), core::kStatusClosed);
+  auto* work = new ThreadpoolOpOf<Op>(op, to_js, discard);
+  return work->Start(info.Env(), handle, NumberArg(info, timeout_arg),
+                     Int32Arg(info, timeout_arg + 1), pins);
+}
+
+// --- building results -------------------------------------------------------
+
+Napi::Value RecvFromToJS(Napi::Env env, const core::RecvOp& op, ssize_t r) {
+  return PairOf(env, Num(env, static_cast<double>(r)),
+                AddressToJS(env, &op.address, op.address_len));
+}
+
+Napi::Value AcceptToJS(Napi::Env env, const core::AcceptOp& op, ssize_t r) {
+  return PairOf(env, Num(env, static_cast<double>(r)),
+                AddressToJS(env, &op.address, op.address_len));
+}
+
+void CloseAccepted(ssize_t fd) {
+  if (fd >= 0) core::CloseFd(static_cast<int>(fd));
+}
+
+// --- reading arguments into ops ---------------------------------------------
+
+core::RecvOp RecvArgs(const Info& info, int fd, bool want_address, bool may_wait) {
+  core::RecvOp op;
+  Bytes bytes = BytesArg(info, 1);
+  op.fd = fd;
+  op.data = bytes.data;
+  op.len = bytes.len;
+  op.flags = Int32Arg(info, 4);
+  op.want_address = want_address;
+  op.waitall = may_wait && (op.flags & MSG_WAITALL);
+  return op;
+}
+
+// Returns 0, or -errno for an address that cannot be encoded.
+int SendArgs(const Info& info, int fd, bool with_address, bool may_wait, core::SendOp* op) {
+  Bytes bytes = BytesArg(info, 1);
+  op->fd = fd;
+  op->data = bytes.data;
+  op->len = bytes.len;
+  op->flags = Int32Arg(info, 4);
+  op->blocking = may_wait;
+  if (!with_address) return 0;
+  op->has_address = true;
+  return AddressFromJS(info[5], &op->address, &op->address_len);
+}
+
+// --- synchronous calls ------------------------------------------------------
+
+Napi::Value Socket(const Info& info) {
+  return Num(info.Env(), core::OpenSocket(Int32Arg(info, 0), Int32Arg(info, 1), Int32Arg(info, 2)));
+}
+
+Napi::Value SocketPair(const Info& info) {
+  int fds[2];
+  int r = core::OpenSocketPair(Int32Arg(info, 0), Int32Arg(info, 1), Int32Arg(info, 2), fds);
+  if (r < 0) return Num(info.Env(), r);
+  return PairOf(info.Env(), Num(info.Env(), fds[0]), Num(info.Env(), fds[1]));
+}
+
+Napi::Value Bind(const Info& info) {
+  sockaddr_storage addr;
+  socklen_t len;
+  int r = AddressFromJS(info[1], &addr, &len);
+  if (r == 0) r = core::Bind(Int32Arg(info, 0), reinterpret_cast<sockaddr*>(&addr), len);
+  return Num(info.Env(), r);
+}
+
+Napi::Value Listen(const Info& info) {
+  return Num(info.Env(), core::Listen(Int32Arg(info, 0), Int32Arg(info, 1)));
+}
+
+Napi::Value Shutdown(const Info& info) {
+  return Num(info.Env(), core::Shutdown(Int32Arg(info, 0), Int32Arg(info, 1)));
+}
+
+template <int (*Get)(int, sockaddr_storage*, socklen_t*)>
+Napi::Value GetName(const Info& info) {
+  sockaddr_storage addr;
+  socklen_t len;
+  int r = Get(Int32Arg(info, 0), &addr, &len);
+  if (r < 0) return Num(info.Env(), r);
+  return AddressToJS(info.Env(), &addr, len);
+}
+
+Napi::Value SetSockOpt(const Info& info) {
+  Bytes value = BytesArg(info, 3);
+  return Num(info.Env(), core::SetSockOpt(Int32Arg(info, 0), Int32Arg(info, 1), Int32Arg(info, 2),
+                                          value.data, static_cast<socklen_t>(value.len)));
+}
+
+// Fills the given view; returns the length the kernel wrote.
+Napi::Value GetSockOpt(const Info& info) {
+  Bytes value = BytesArg(info, 3);
+  socklen_t len = static_cast<socklen_t>(value.len);
+  int r = core::GetSockOpt(Int32Arg(info, 0), Int32Arg(info, 1), Int32Arg(info, 2), value.data, &len);
+  return Num(info.Env(), r < 0 ? r : static_cast<double>(len));
+}
+
+Napi::Value PendingError(const Info& info) {
+  return Num(info.Env(), core::PendingError(Int32Arg(info, 0)));
+}
+
+// What fromFd needs to adopt an fd: [family, type, protocol, wasNonBlocking].
+Napi::Value SocketInfo(const Info& info) {
+  Napi::Env env = info.Env();
+  int fd = Int32Arg(info, 0);
+  int values[3];
+  const int names[3] = {SO_DOMAIN, SO_TYPE, SO_PROTOCOL};
+  for (int i = 0; i < 3; ++i) {
+    socklen_t len = sizeof(values[i]);
+    int r = core::GetSockOpt(fd, SOL_SOCKET, names[i], &values[i], &len);
+    if (r < 0) return Num(env, r);
+  }
+  int nonblocking = core::IsNonBlocking(fd);
+  if (nonblocking < 0) return Num(env, nonblocking);
+  Napi::Array out = Napi::Array::New(env, 4);
+  for (uint32_t i = 0; i < 3; ++i) out.Set(i, Num(env, values[i]));
+  out.Set(uint32_t{3}, Napi::Boolean::New(env, nonblocking == 1));
+  return out;
+}
+
+Napi::Value SetNonBlocking(const Info& info) {
+  return Num(info.Env(), core::SetNonBlocking(Int32Arg(info, 0), info[1].ToBoolean()));
+}
+
+Napi::Value Connect(const Info& info) {
+  core::ConnectOp op;
+  op.fd = Int32Arg(info, 0);
+  int r = AddressFromJS(info[1], &op.address, &op.address_len);
+  if (r < 0) return Num(info.Env(), r);
+  return RunNow<core::ConnectOp>(info.Env(), op, NumberArg(info, 2), nullptr);
+}
+
+Napi::Value Accept(const Info& info) {
+  core::AcceptOp op;
+  op.fd = Int32Arg(info, 0);
+  return RunNow(info.Env(), op, NumberArg(info, 1), AcceptToJS);
+}
+
+Napi::Value Send(const Info& info) {
+  double timeout = NumberArg(info, 5);
+  core::SendOp op;
+  SendArgs(info, Int32Arg(info, 0), false, timeout != 0, &op);
+  return RunNow<core::SendOp>(info.Env(), op, timeout, nullptr);
+}
+
+Napi::Value SendTo(const Info& info) {
+  double timeout = NumberArg(info, 6);
+  core::SendOp op;
+  int r = SendArgs(info, Int32Arg(info, 0), true, timeout != 0, &op);
+  if (r < 0) return Num(info.Env(), r);
+  return RunNow<core::SendOp>(info.Env(), op, timeout, nullptr);
+}
+
+Napi::Value Recv(const Info& info) {
+  double timeout = NumberArg(info, 5);
+  core::RecvOp op = RecvArgs(info, Int32Arg(info, 0), false, timeout != 0);
+  return RunNow<core::RecvOp>(info.Env(), op, timeout, nullptr);
+}
+
+Napi::Value RecvFrom(const Info& info) {
+  double timeout = NumberArg(info, 5);
+  core::RecvOp op = RecvArgs(info, Int32Arg(info, 0), true, timeout != 0);
+  return RunNow(info.Env(), op, timeout, RecvFromToJS);
+}
+
+// --- threadpool (blocking sockets) -------------------------------------------
+
+Napi::Value ConnectAsync(const Info& info) {
+  SocketHandle* handle = SocketHandle::From(info[0]);
+  core::ConnectOp op;
+  op.fd = handle->fd();
+  int r = AddressFromJS(info[1], &op.address, &op.address_len);
+  if (r < 0) return Num(info.Env(), r);
+  return RunOnThreadpool<core::ConnectOp>(info, handle, op, 2, nullptr);
+}
+
+Napi::Value AcceptAsync(const Info& info) {
+  SocketHandle* handle = SocketHandle::From(info[0]);
+  core::AcceptOp op;
+  op.fd = handle->fd();
+  return RunOnThreadpool(info, handle, op, 1, AcceptToJS, {}, CloseAccepted);
+}
+
+Napi::Value SendAsync(const Info& info) {
+  SocketHandle* handle = SocketHandle::From(info[0]);
+  core::SendOp op;
+  SendArgs(info, handle->fd(), false, true, &op);
+  return RunOnThreadpool<core::SendOp>(info, handle, op, 5, nullptr, {info[1]});
+}
+
+Napi::Value SendToAsync(const Info& info) {
+  SocketHandle* handle = SocketHandle::From(info[0]);
+  core::SendOp op;
+  int r = SendArgs(info, handle->fd(), true, true, &op);
+  if (r < 0) return Num(info.Env(), r);
+  return RunOnThreadpool<core::SendOp>(info, handle, op, 6, nullptr, {info[1]});
+}
+
+Napi::Value RecvAsync(const Info& info) {
+  SocketHandle* handle = SocketHandle::From(info[0]);
+  core::RecvOp op = RecvArgs(info, handle->fd(), false, true);
+  return RunOnThreadpool<core::RecvOp>(info, handle, op, 5, nullptr, {info[1]});
+}
+
+Napi::Value RecvFromAsync(const Info& info) {
+  SocketHandle* handle = SocketHandle::From(info[0]);
+  core::RecvOp op = RecvArgs(info, handle->fd(), true, true);
+  return RunOnThreadpool(info, handle, op, 5, RecvFromToJS, {info[1]});
+}
+
+// --- event loop (non-blocking sockets) and lifecycle -------------------------
+
+Napi::Value WaitReady(const Info& info) {
+  Napi::Env env = info.Env();
+  SocketHandle* handle = SocketHandle::From(info[0]);
+  if (handle->closed()) return Num(env, core::kStatusClosed);
+  int error = 0;
+  ReadinessWatcher* watcher = handle->Watcher(&error);
+  if (watcher == nullptr) return Num(env, error);
+  return watcher->Wait(env, static_cast<short>(Int32Arg(info, 1)), Int32Arg(info, 2));
+}
+
+Napi::Value Close(const Info& info) {
+  SocketHandle::From(info[0])->Close();
+  return info.Env().Undefined();
+}
+
+Napi::Value Detach(const Info& info) {
+  return Num(info.Env(), SocketHandle::From(info[0])->Detach());
+}
+
+Napi::Value Cancel(const Info& info) {
+  return Napi::Boolean::New(info.Env(), SocketHandle::From(info[0])->Cancel(Int32Arg(info, 1)));
+}
+
+Napi::Value IsDetached(const Info& info) {
+  Napi::Value value = info[0];
+  if (value.IsTypedArray()) value = value.As<Napi::TypedArray>().ArrayBuffer();
+  else if (value.IsDataView()) value = value.As<Napi::DataView>().ArrayBuffer();
+  bool detached = false;
+  if (value.IsArrayBuffer()) napi_is_detached_arraybuffer(info.Env(), value, &detached);
+  return Napi::Boolean::New(info.Env(), detached);
+}
+
+}  // namespace
+
+void InitOperations(Napi::Env env, Napi::Object exports) {
+  struct Entry {
+    const char* name;
+    Napi::Value (*fn)(const Info&);
+  };
+  const Entry entries[] = {
+      {"socket", Socket},
+      {"socketpair", SocketPair},
+      {"bind", Bind},
+      {"listen", Listen},
+      {"shutdown", Shutdown},
+      {"getsockname", GetName<core::GetSockName>},
+      {"getpeername", GetName<core::GetPeerName>},
+      {"setsockopt", SetSockOpt},
+      {"getsockopt", GetSockOpt},
+      {"pendingError", PendingError},
+      {"socketInfo", SocketInfo},
+      {"setNonBlocking", SetNonBlocking},
+      {"connect", Connect},
+      {"accept", Accept},
+      {"send", Send},
+      {"sendto", SendTo},
+      {"recv", Recv},
+      {"recvfrom", RecvFrom},
+      {"connectAsync", ConnectAsync},
+      {"acceptAsync", AcceptAsync},
+      {"sendAsync", SendAsync},
+      {"sendtoAsync", SendToAsync},
+      {"recvAsync", RecvAsync},
+      {"recvfromAsync", RecvFromAsync},
+      {"waitReady", WaitReady},
+      {"close", Close},
+      {"detach", Detach},
+      {"cancel", Cancel},
+      {"isDetached", IsDetached},
+  };
+  for (const Entry& e : entries) exports.Set(e.name, Napi::Function::New(env, e.fn, e.name));
+}
+
+}  // namespace bsd
