@@ -1,0 +1,97 @@
+// The one module that loads the native addon. node-gyp-build finds, in order,
+// build/Release (node-gyp or cmake-js), then prebuilds/<platform>-<arch>
+// (prebuildify). BSD_SOCKET_PREBUILD=<dir> makes it look in <dir> instead.
+//
+// Every native function returns a number < 0 on failure: -errno, or one of
+// the statuses in `internal` (timed out, closed, cancelled). errors.ts turns
+// them into exceptions; nothing else crosses this line untyped.
+import * as path from 'node:path';
+
+/** An address as the addon reads and writes it (see native/sockaddr_js.h). */
+export interface NativeAddress {
+  family: number;
+  address?: string;
+  port?: number;
+  flowinfo?: number;
+  scopeId?: number;
+  path?: string | Buffer;
+}
+
+/** The native side of one socket (native/socket_handle.h). Opaque here. */
+export interface SocketHandle {
+  readonly __brand: 'SocketHandle';
+}
+
+type Status = number;
+type View = ArrayBufferView;
+
+export interface Binding {
+  SocketHandle: new (fd: number) => SocketHandle;
+  constants: Readonly<Record<string, number>>;
+  internal: {
+    STATUS_TIMED_OUT: number;
+    STATUS_CLOSED: number;
+    STATUS_CANCELLED: number;
+    POLLIN: number;
+    POLLOUT: number;
+    UNIX_PATH_MAX: number;
+  };
+
+  socket(family: number, type: number, protocol: number): number;
+  socketpair(family: number, type: number, protocol: number): [number, number] | Status;
+  bind(fd: number, address: NativeAddress): Status;
+  listen(fd: number, backlog: number): Status;
+  shutdown(fd: number, how: number): Status;
+  getsockname(fd: number): NativeAddress | Status;
+  getpeername(fd: number): NativeAddress | Status;
+  setsockopt(fd: number, level: number, name: number, value: View, offset: number, length: number): Status;
+  getsockopt(fd: number, level: number, name: number, value: View, offset: number, length: number): number;
+  pendingError(fd: number): Status;
+  socketInfo(fd: number): [number, number, number, boolean] | Status;
+  setNonBlocking(fd: number, on: boolean): Status;
+
+  // Timeout in ms: 0 = one attempt (non-blocking), < 0 = wait for ever.
+  connect(fd: number, address: NativeAddress, timeoutMs: number): Status;
+  accept(fd: number, timeoutMs: number): [number, NativeAddress] | Status;
+  send(fd: number, data: View, offset: number, length: number, flags: number, timeoutMs: number): number;
+  sendto(fd: number, data: View, offset: number, length: number, flags: number,
+    address: NativeAddress, timeoutMs: number): number;
+  recv(fd: number, into: View, offset: number, length: number, flags: number, timeoutMs: number): number;
+  recvfrom(fd: number, into: View, offset: number, length: number, flags: number,
+    timeoutMs: number): [number, NativeAddress] | Status;
+
+  // Threadpool forms, for blocking sockets. A number instead of a promise
+  // means the call failed before it was queued.
+  connectAsync(h: SocketHandle, address: NativeAddress, timeoutMs: number, cancelId: number): Promise<Status> | Status;
+  acceptAsync(h: SocketHandle, timeoutMs: number, cancelId: number): Promise<[number, NativeAddress] | Status> | Status;
+  sendAsync(h: SocketHandle, data: View, offset: number, length: number, flags: number,
+    timeoutMs: number, cancelId: number): Promise<number> | Status;
+  sendtoAsync(h: SocketHandle, data: View, offset: number, length: number, flags: number,
+    address: NativeAddress, timeoutMs: number, cancelId: number): Promise<number> | Status;
+  recvAsync(h: SocketHandle, into: View, offset: number, length: number, flags: number,
+    timeoutMs: number, cancelId: number): Promise<number> | Status;
+  recvfromAsync(h: SocketHandle, into: View, offset: number, length: number, flags: number,
+    timeoutMs: number, cancelId: number): Promise<[number, NativeAddress] | Status> | Status;
+
+  // Event-loop wait, for non-blocking sockets: settles 0 when the socket may
+  // be ready for `events` (POLLIN/POLLOUT), or with a status.
+  waitReady(h: SocketHandle, events: number, cancelId: number): Promise<Status> | Status;
+
+  close(h: SocketHandle): void;
+  detach(h: SocketHandle): number;
+  cancel(h: SocketHandle, cancelId: number): boolean;
+  closeAll(): void;
+  isDetached(view: View): boolean;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const load = require('node-gyp-build') as (dir: string) => unknown;
+
+// Both lib/ (ts-jest) and dist/lib/ (compiled) sit below the package root.
+function packageRoot(): string {
+  let dir = __dirname;
+  while (!require('node:fs').existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
+  return dir;
+}
+
+export const binding = load(packageRoot()) as Binding;

@@ -1,0 +1,131 @@
+// Errors. A failed syscall becomes a SocketError with Node's system-error
+// shape ({ code, errno, syscall, address, port }); the subclass says what
+// kind of failure it is, after Python's PEP 3151, so `instanceof` works.
+// Names come from Node's own errno table (os.constants.errno,
+// util.getSystemErrorName), never a copy of our own.
+import { constants as osConstants } from 'node:os';
+import { getSystemErrorName } from 'node:util';
+
+import { binding } from './binding';
+
+/**
+ * A symbolic errno name, such as 'ECONNREFUSED': Node's errno table, plus the
+ * Linux socket errors libuv names but that table leaves out.
+ */
+export type SocketErrorCode = keyof typeof osConstants.errno
+  | 'ESHUTDOWN' | 'EHOSTDOWN' | 'ESOCKTNOSUPPORT' | 'EPFNOSUPPORT' | 'ENONET' | 'EREMOTEIO';
+
+export interface SocketErrorDetails {
+  address?: string;
+  port?: number;
+  path?: string;
+}
+
+/** A socket syscall failed. `code` is the errno name, `errno` its number. */
+export class SocketError extends Error {
+  readonly code: SocketErrorCode;
+  readonly errno: number;
+  readonly syscall: string;
+  readonly address?: string;
+  readonly port?: number;
+  readonly path?: string;
+
+  constructor(code: SocketErrorCode, syscall: string, details: SocketErrorDetails = {}, message?: string,
+    errno?: number) {
+    const where = details.path !== undefined ? ` ${JSON.stringify(details.path)}`
+      : details.address !== undefined ? ` ${details.address}${details.port !== undefined ? `:${details.port}` : ''}`
+        : '';
+    super(message ?? `${syscall} ${code}${where}`);
+    this.name = new.target.name;
+    this.code = code;
+    this.errno = errno ?? (osConstants.errno as Record<string, number>)[code] ?? 0;
+    this.syscall = syscall;
+    if (details.address !== undefined) this.address = details.address;
+    if (details.port !== undefined) this.port = details.port;
+    if (details.path !== undefined) this.path = details.path;
+  }
+}
+
+/** Base of the connection errors, as Python's ConnectionError. */
+export class ConnectionError extends SocketError {}
+/** ECONNREFUSED: nothing listens there, or a reset answered the SYN. */
+export class ConnectionRefusedError extends ConnectionError {}
+/** ECONNRESET: the peer reset the connection. */
+export class ConnectionResetError extends ConnectionError {}
+/** ECONNABORTED: the connection was aborted before accept() took it. */
+export class ConnectionAbortedError extends ConnectionError {}
+/** EPIPE / ESHUTDOWN: writing to a connection that was shut down. */
+export class BrokenPipeError extends ConnectionError {}
+/** EADDRINUSE: the address is taken (see SO_REUSEADDR). */
+export class AddressInUseError extends SocketError {}
+/** EADDRNOTAVAIL: the address is not one of this host's. */
+export class AddressNotAvailableError extends SocketError {}
+/** EAGAIN / EWOULDBLOCK / EINPROGRESS / EALREADY on a non-blocking socket. */
+export class WouldBlockError extends SocketError {}
+/** The socket's or the call's timeout passed (code ETIMEDOUT). */
+export class SocketTimeoutError extends SocketError {}
+/** EACCES / EPERM: not allowed (a raw socket without CAP_NET_RAW, a low port). */
+export class PermissionDeniedError extends SocketError {}
+/** ENETUNREACH / ENETDOWN. */
+export class NetworkUnreachableError extends SocketError {}
+/** EHOSTUNREACH / EHOSTDOWN. */
+export class HostUnreachableError extends SocketError {}
+/** The socket is closed (closed by this process, or closed while the call waited). Code EBADF. */
+export class SocketClosedError extends SocketError {}
+
+/** The call's AbortSignal fired. Shaped as Node's own AbortError. */
+export class AbortError extends Error {
+  readonly code = 'ABORT_ERR';
+  constructor(message = 'The operation was aborted', options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'AbortError';
+  }
+}
+
+type SocketErrorClass = new (code: SocketErrorCode, syscall: string, details?: SocketErrorDetails,
+  message?: string, errno?: number) => SocketError;
+
+const CLASS_OF_CODE: Partial<Record<SocketErrorCode, SocketErrorClass>> = {
+  ECONNREFUSED: ConnectionRefusedError,
+  ECONNRESET: ConnectionResetError,
+  ECONNABORTED: ConnectionAbortedError,
+  EPIPE: BrokenPipeError,
+  ESHUTDOWN: BrokenPipeError,
+  EADDRINUSE: AddressInUseError,
+  EADDRNOTAVAIL: AddressNotAvailableError,
+  EAGAIN: WouldBlockError,
+  EWOULDBLOCK: WouldBlockError,
+  EINPROGRESS: WouldBlockError,
+  EALREADY: WouldBlockError,
+  ETIMEDOUT: SocketTimeoutError,
+  EACCES: PermissionDeniedError,
+  EPERM: PermissionDeniedError,
+  ENETUNREACH: NetworkUnreachableError,
+  ENETDOWN: NetworkUnreachableError,
+  EHOSTUNREACH: HostUnreachableError,
+  EHOSTDOWN: HostUnreachableError,
+  EBADF: SocketClosedError,
+};
+
+const { STATUS_TIMED_OUT, STATUS_CLOSED, STATUS_CANCELLED } = binding.internal;
+
+/** The error for a closed socket, before any syscall is made. */
+export function closedError(syscall: string): SocketClosedError {
+  return new SocketClosedError('EBADF', syscall, {}, `${syscall} EBADF: the socket is closed`);
+}
+
+/**
+ * Turns a failed native result (-errno or a status) into the error to throw.
+ * `signal` is the call's AbortSignal, whose reason a cancellation carries.
+ */
+export function errorFromStatus(status: number, syscall: string, details?: SocketErrorDetails,
+  signal?: AbortSignal): Error {
+  if (status === STATUS_CLOSED) return closedError(syscall);
+  if (status === STATUS_TIMED_OUT) {
+    return new SocketTimeoutError('ETIMEDOUT', syscall, details, `${syscall} timed out`);
+  }
+  if (status === STATUS_CANCELLED) return new AbortError(undefined, { cause: signal?.reason });
+  const code = getSystemErrorName(status) as SocketErrorCode;
+  const ErrorClass = CLASS_OF_CODE[code] ?? SocketError;
+  return new ErrorClass(code, syscall, details, undefined, -status);
+}

@@ -1,0 +1,646 @@
+// The Socket class: the BSD socket API, one method per syscall.
+//
+// Every fd is O_NONBLOCK in the kernel; blocking is emulated above it
+// (native/core/op_runner.h) so that every wait can be woken. The mode follows
+// Python's socket timeouts:
+//   timeout null (setblocking(true), the default)  blocking, no time limit
+//   timeout > 0 (settimeout(ms))                    blocking, at most ms per call
+//   timeout 0 (setblocking(false), SOCK_NONBLOCK)   non-blocking
+// A ...Sync method blocks the calling thread as the C call would, or raises
+// WouldBlockError on a non-blocking socket. A Promise method first tries the
+// syscall at once; if it would block, a blocking socket waits on a libuv
+// threadpool worker and a non-blocking one on the event loop (uv_poll).
+import { constants as osConstants } from 'node:os';
+import { inspect } from 'node:util';
+
+import { addressDetails, toNativeAddress, type Address, type SocketAddress } from './address';
+import { binding, type NativeAddress, type SocketHandle } from './binding';
+import { AF_INET, AF_UNIX, SOCK_CLOEXEC, SOCK_NONBLOCK, SOCK_STREAM, SOMAXCONN } from './constants';
+import { AbortError, closedError, errorFromStatus, SocketTimeoutError } from './errors';
+import { stopWatching, watchForLeak } from './leak_guard';
+import { checkInt, checkInt32, checkTimeout, INT32_MAX, toSendView, toView, type BinaryLike } from './validate';
+
+/** Per-call options of every Promise method. */
+export interface CallOptions {
+  /** Milliseconds this call may wait; overrides the socket's timeout. */
+  timeout?: number;
+  /** Ends the wait with an AbortError. */
+  signal?: AbortSignal;
+}
+
+const EAGAIN = -osConstants.errno.EAGAIN;
+const EINPROGRESS = -osConstants.errno.EINPROGRESS;
+const { POLLIN, POLLOUT, STATUS_CANCELLED, STATUS_TIMED_OUT, STATUS_CLOSED } = binding.internal;
+const WAIT_FOREVER = -1;
+const TYPE_FLAGS = SOCK_NONBLOCK | SOCK_CLOEXEC;
+const MAX_RECV = 0x7fffffff;
+
+let lastCancelId = 0;
+function newCancelId(): number {
+  lastCancelId = lastCancelId >= INT32_MAX ? 1 : lastCancelId + 1;
+  return lastCancelId;
+}
+
+function failed(result: unknown): result is number {
+  return typeof result === 'number' && result < 0;
+}
+
+/** An fd the library already owns, handed to the constructor by adopt(). */
+interface Adoption {
+  fd: number;
+  family: number;
+  type: number;
+  protocol: number;
+  timeout: number | null;
+}
+let pendingAdoption: Adoption | undefined;
+
+/** How one Promise operation waits if its first attempt would block. */
+interface Wait<T> {
+  syscall: string;
+  events: number;
+  /** One non-blocking attempt: a result, or a negative status (EAGAIN: wait). */
+  attempt: () => T | number;
+  /** The same operation on a threadpool worker, for a blocking socket. */
+  threadpool: (handle: SocketHandle, timeoutMs: number, cancelId: number) => Promise<T | number> | number;
+  /** Skip the first attempt (when the threadpool must make it, as for connect). */
+  threadpoolFirst?: boolean;
+  details?: NativeAddress;
+}
+
+export class Socket {
+  #fd: number;
+  #handle: SocketHandle | null;
+  readonly #family: number;
+  readonly #type: number;
+  readonly #protocol: number;
+  #timeout: number | null;
+
+  /**
+   * socket(2): a new socket. `type` may carry SOCK_NONBLOCK (the socket starts
+   * non-blocking); every fd is close-on-exec. Raises PermissionDeniedError for
+   * SOCK_RAW without CAP_NET_RAW, SocketError EAFNOSUPPORT / EPROTONOSUPPORT /
+   * EINVAL for unsupported combinations, EMFILE when out of fds.
+   */
+  constructor(family: number = AF_INET, type: number = SOCK_STREAM, protocol = 0) {
+    const adoption = pendingAdoption;
+    pendingAdoption = undefined;
+    if (adoption !== undefined) {
+      this.#fd = adoption.fd;
+      this.#family = adoption.family;
+      this.#type = adoption.type;
+      this.#protocol = adoption.protocol;
+      this.#timeout = adoption.timeout;
+    } else {
+      checkInt32(family, 'family');
+      checkInt32(type, 'type');
+      checkInt32(protocol, 'protocol');
+      const fd = binding.socket(family, type, protocol);
+      if (fd < 0) throw errorFromStatus(fd, 'socket');
+      this.#fd = fd;
+      this.#family = family;
+      this.#type = type & ~TYPE_FLAGS;
+      this.#protocol = protocol;
+      this.#timeout = (type & SOCK_NONBLOCK) !== 0 ? 0 : null;
+    }
+    this.#handle = new binding.SocketHandle(this.#fd);
+    watchForLeak(this, this.#handle, this.#fd);
+  }
+
+  /** Wraps an fd the library created (accept, socketpair). */
+  static #adopt(fd: number, family: number, type: number, protocol: number, timeout: number | null): Socket {
+    pendingAdoption = { fd, family, type: type & ~TYPE_FLAGS, protocol, timeout };
+    return new Socket();
+  }
+
+  /**
+   * Takes ownership of an existing socket fd (as Python's `socket(fileno=fd)`):
+   * family, type and protocol are read with getsockopt(2) (SO_DOMAIN, SO_TYPE,
+   * SO_PROTOCOL), the blocking mode from its O_NONBLOCK flag. Raises SocketError
+   * ENOTSOCK for an fd that is no socket, SocketClosedError for one not open.
+   */
+  static fromFd(fd: number): Socket {
+    checkInt(fd, 'fd', 0, INT32_MAX);
+    const info = binding.socketInfo(fd);
+    if (failed(info)) throw errorFromStatus(info, 'fromFd');
+    const [family, type, protocol, nonBlocking] = info;
+    const r = binding.setNonBlocking(fd, true);
+    if (r < 0) throw errorFromStatus(r, 'fcntl');
+    return Socket.#adopt(fd, family, type, protocol, nonBlocking ? 0 : null);
+  }
+
+  /** @internal A connected pair, from socketpair(2). */
+  static pair(family: number, type: number, protocol: number): [Socket, Socket] {
+    checkInt32(family, 'family');
+    checkInt32(type, 'type');
+    checkInt32(protocol, 'protocol');
+    const fds = binding.socketpair(family, type, protocol);
+    if (failed(fds)) throw errorFromStatus(fds, 'socketpair');
+    const timeout = (type & SOCK_NONBLOCK) !== 0 ? 0 : null;
+    return [Socket.#adopt(fds[0], family, type, protocol, timeout),
+      Socket.#adopt(fds[1], family, type, protocol, timeout)];
+  }
+
+  get family(): number { return this.#family; }
+  /** The socket type without SOCK_NONBLOCK / SOCK_CLOEXEC. */
+  get type(): number { return this.#type; }
+  get protocol(): number { return this.#protocol; }
+  get closed(): boolean { return this.#handle === null; }
+
+  /** The fd, or -1 once closed. The library still owns it. */
+  fileno(): number {
+    return this.#handle === null ? -1 : this.#fd;
+  }
+
+  /**
+   * Gives up the fd without closing it and returns it (-1 if closed). Its
+   * O_NONBLOCK flag is set to match the socket's mode. Pending operations
+   * end with SocketClosedError.
+   */
+  detach(): number {
+    if (this.#handle === null) return -1;
+    binding.setNonBlocking(this.#fd, this.#timeout === 0);
+    const fd = binding.detach(this.#handle);
+    this.#release();
+    return fd;
+  }
+
+  /**
+   * close(2), idempotent. Every pending operation on the socket, on a worker
+   * or on the event loop, ends promptly with SocketClosedError; the fd itself
+   * is closed once none of them uses it any more.
+   */
+  close(): void {
+    if (this.#handle === null) return;
+    binding.close(this.#handle);
+    this.#release();
+  }
+
+  [Symbol.dispose](): void {
+    this.close();
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    this.close();
+  }
+
+  // --- calls that never block ------------------------------------------------
+
+  /** bind(2). Raises AddressInUseError, AddressNotAvailableError, PermissionDeniedError. */
+  bind(address: Address): void {
+    const fd = this.#open('bind');
+    const native = toNativeAddress(address, this.#family);
+    const r = binding.bind(fd, native);
+    if (r < 0) throw errorFromStatus(r, 'bind', addressDetails(native));
+  }
+
+  /** listen(2). The backlog defaults to SOMAXCONN (the kernel caps it). */
+  listen(backlog: number = SOMAXCONN): void {
+    const fd = this.#open('listen');
+    const r = binding.listen(fd, checkInt32(backlog, 'backlog'));
+    if (r < 0) throw errorFromStatus(r, 'listen');
+  }
+
+  /** shutdown(2) with SHUT_RD, SHUT_WR or SHUT_RDWR. Raises SocketError ENOTCONN. */
+  shutdown(how: number): void {
+    const fd = this.#open('shutdown');
+    const r = binding.shutdown(fd, checkInt32(how, 'how'));
+    if (r < 0) throw errorFromStatus(r, 'shutdown');
+  }
+
+  /** getsockname(2): the local address. */
+  getsockname(): SocketAddress {
+    const r = binding.getsockname(this.#open('getsockname'));
+    if (failed(r)) throw errorFromStatus(r, 'getsockname');
+    return r as SocketAddress;
+  }
+
+  /** getpeername(2): the peer's address. Raises SocketError ENOTCONN. */
+  getpeername(): SocketAddress {
+    const r = binding.getpeername(this.#open('getpeername'));
+    if (failed(r)) throw errorFromStatus(r, 'getpeername');
+    return r as SocketAddress;
+  }
+
+  /**
+   * setsockopt(2). A number is passed as a C int, a boolean as 0 or 1, bytes
+   * as they are (for struct options such as SO_LINGER).
+   */
+  setsockopt(level: number, name: number, value: number | boolean | ArrayBufferView | ArrayBuffer): void {
+    const fd = this.#open('setsockopt');
+    checkInt32(level, 'level');
+    checkInt32(name, 'name');
+    let bytes: ArrayBufferView;
+    if (typeof value === 'number') bytes = new Int32Array([checkInt32(value, 'value')]);
+    else if (typeof value === 'boolean') bytes = new Int32Array([value ? 1 : 0]);
+    else bytes = toView(value, 'value');
+    const r = binding.setsockopt(fd, level, name, bytes, 0, bytes.byteLength);
+    if (r < 0) throw errorFromStatus(r, 'setsockopt');
+  }
+
+  /**
+   * getsockopt(2). Without `buflen` the option is read as a C int; with it,
+   * as up to `buflen` bytes, returned as a Buffer of the length the kernel gave.
+   */
+  getsockopt(level: number, name: number): number;
+  getsockopt(level: number, name: number, buflen: number): Buffer;
+  getsockopt(level: number, name: number, buflen?: number): number | Buffer {
+    const fd = this.#open('getsockopt');
+    checkInt32(level, 'level');
+    checkInt32(name, 'name');
+    if (buflen === undefined) {
+      const value = new Int32Array(1);
+      const r = binding.getsockopt(fd, level, name, value, 0, 4);
+      if (r < 0) throw errorFromStatus(r, 'getsockopt');
+      return value[0];
+    }
+    const out = Buffer.alloc(checkInt(buflen, 'buflen', 1, 65536));
+    const r = binding.getsockopt(fd, level, name, out, 0, out.length);
+    if (r < 0) throw errorFromStatus(r, 'getsockopt');
+    return out.subarray(0, r);
+  }
+
+  /** Blocking (the default) or non-blocking: setblocking(false) is settimeout(0). */
+  setblocking(flag: boolean): void {
+    this.#open('setblocking');
+    this.#timeout = flag ? null : 0;
+  }
+
+  getblocking(): boolean {
+    return this.#timeout !== 0;
+  }
+
+  /**
+   * The socket's timeout in milliseconds: null blocks without limit, 0 makes
+   * the socket non-blocking, a positive number bounds every blocking call,
+   * which then raises SocketTimeoutError. The limit holds across signals.
+   */
+  settimeout(ms: number | null): void {
+    this.#open('settimeout');
+    this.#timeout = ms === null ? null : checkTimeout(ms, 'timeout');
+  }
+
+  gettimeout(): number | null {
+    return this.#timeout;
+  }
+
+  // --- accept ----------------------------------------------------------------
+
+  /**
+   * accept4(2): the next connection and its peer's address. The new socket is
+   * close-on-exec and takes this socket's mode and timeout.
+   */
+  async accept(options?: CallOptions): Promise<[Socket, SocketAddress]> {
+    const fd = this.#open('accept');
+    const [conn, address] = await this.#wait<[number, NativeAddress]>(options, {
+      syscall: 'accept',
+      events: POLLIN,
+      attempt: () => binding.accept(fd, 0),
+      threadpool: (h, t, id) => binding.acceptAsync(h, t, id),
+    });
+    return [this.#accepted(conn), address as SocketAddress];
+  }
+
+  acceptSync(): [Socket, SocketAddress] {
+    const r = binding.accept(this.#open('accept'), this.#syncTimeout());
+    if (failed(r)) throw errorFromStatus(r, 'accept');
+    return [this.#accepted(r[0]), r[1] as SocketAddress];
+  }
+
+  #accepted(fd: number): Socket {
+    return Socket.#adopt(fd, this.#family, this.#type, this.#protocol, this.#timeout);
+  }
+
+  // --- connect ---------------------------------------------------------------
+
+  /**
+   * connect(2). Raises ConnectionRefusedError, NetworkUnreachableError,
+   * HostUnreachableError, SocketTimeoutError. On a datagram socket it sets the
+   * default peer; `{ family: AF_UNSPEC }` dissolves it.
+   */
+  async connect(address: Address, options?: CallOptions): Promise<void> {
+    const fd = this.#open('connect');
+    const native = toNativeAddress(address, this.#family);
+    let started = false;
+    await this.#wait<number>(options, {
+      syscall: 'connect',
+      events: POLLOUT,
+      // The first attempt starts the handshake; once the socket turns
+      // writable, SO_ERROR holds the outcome.
+      attempt: () => {
+        if (started) return binding.pendingError(fd);
+        started = true;
+        const r = binding.connect(fd, native, 0);
+        return r === EINPROGRESS ? EAGAIN : r;
+      },
+      threadpool: (h, t, id) => binding.connectAsync(h, native, t, id),
+      threadpoolFirst: true,
+      details: native,
+    });
+  }
+
+  /** connect(2), blocking the thread; on a non-blocking socket raises WouldBlockError (EINPROGRESS). */
+  connectSync(address: Address): void {
+    const fd = this.#open('connect');
+    const native = toNativeAddress(address, this.#family);
+    const r = binding.connect(fd, native, this.#syncTimeout());
+    if (r < 0) throw errorFromStatus(r, 'connect', addressDetails(native));
+  }
+
+  // --- send ------------------------------------------------------------------
+
+  /**
+   * send(2) with MSG_NOSIGNAL; `flags` are MSG_* values. Returns the bytes
+   * sent. On a blocking stream socket that is all of them (unless a timeout
+   * ends the call after some were sent), as the kernel does for a blocking
+   * fd; on a non-blocking one, what fitted. Raises BrokenPipeError,
+   * ConnectionResetError.
+   */
+  async send(data: BinaryLike, flags = 0, options?: CallOptions): Promise<number> {
+    const fd = this.#open('send');
+    const view = toSendView(data);
+    checkInt32(flags, 'flags');
+    return this.#sendFrom(fd, view, flags, options);
+  }
+
+  sendSync(data: BinaryLike, flags = 0): number {
+    const fd = this.#open('send');
+    const view = toSendView(data);
+    const r = binding.send(fd, view, 0, view.byteLength, checkInt32(flags, 'flags'), this.#syncTimeout());
+    if (r < 0) throw errorFromStatus(r, 'send');
+    return r;
+  }
+
+  /**
+   * Sends all of `data`, calling send(2) as often as it takes. The timeout
+   * bounds the whole call, not each send (as in Python).
+   */
+  async sendall(data: BinaryLike, flags = 0, options?: CallOptions): Promise<void> {
+    const fd = this.#open('send');
+    const view = toSendView(data);
+    checkInt32(flags, 'flags');
+    const limit = options?.timeout ?? (this.#timeout === 0 ? undefined : this.#timeout ?? undefined);
+    const deadline = limit === undefined ? undefined : performance.now() + checkTimeout(limit, 'timeout');
+    let sent = 0;
+    do {
+      const left = deadline === undefined ? undefined : deadline - performance.now();
+      if (left !== undefined && left <= 0) throw new SocketTimeoutError('ETIMEDOUT', 'send', {}, 'send timed out');
+      const rest = sent === 0 ? view : new Uint8Array(view.buffer, view.byteOffset + sent, view.byteLength - sent);
+      sent += await this.#sendFrom(fd, rest, flags, { signal: options?.signal, timeout: left });
+    } while (sent < view.byteLength);
+  }
+
+  sendallSync(data: BinaryLike, flags = 0): void {
+    const fd = this.#open('send');
+    const view = toSendView(data);
+    checkInt32(flags, 'flags');
+    const limit = this.#timeout ?? undefined;
+    const deadline = limit === undefined || limit === 0 ? undefined : performance.now() + limit;
+    let sent = 0;
+    do {
+      let wait = this.#syncTimeout();
+      if (deadline !== undefined) {
+        wait = deadline - performance.now();
+        if (wait <= 0) throw new SocketTimeoutError('ETIMEDOUT', 'send', {}, 'send timed out');
+      }
+      const r = binding.send(fd, view, sent, view.byteLength - sent, flags, wait);
+      if (r < 0) throw errorFromStatus(r, 'send');
+      sent += r;
+    } while (sent < view.byteLength);
+  }
+
+  /** sendto(2): one datagram (or stream data) to `address`. Returns the bytes sent. */
+  async sendto(data: BinaryLike, address: Address, flags = 0, options?: CallOptions): Promise<number> {
+    const fd = this.#open('sendto');
+    const view = toSendView(data);
+    const native = toNativeAddress(address, this.#family);
+    checkInt32(flags, 'flags');
+    return this.#wait<number>(options, {
+      syscall: 'sendto',
+      events: POLLOUT,
+      attempt: () => binding.sendto(fd, view, 0, view.byteLength, flags, native, 0),
+      threadpool: (h, t, id) => binding.sendtoAsync(h, view, 0, view.byteLength, flags, native, t, id),
+      details: native,
+    });
+  }
+
+  sendtoSync(data: BinaryLike, address: Address, flags = 0): number {
+    const fd = this.#open('sendto');
+    const view = toSendView(data);
+    const native = toNativeAddress(address, this.#family);
+    const r = binding.sendto(fd, view, 0, view.byteLength, checkInt32(flags, 'flags'), native, this.#syncTimeout());
+    if (r < 0) throw errorFromStatus(r, 'sendto', addressDetails(native));
+    return r;
+  }
+
+  // --- recv ------------------------------------------------------------------
+
+  /**
+   * recv(2): up to `bufsize` bytes; an empty Buffer means the peer shut down
+   * its side (or sent an empty datagram). Raises ConnectionResetError.
+   */
+  async recv(bufsize: number, flags = 0, options?: CallOptions): Promise<Buffer> {
+    const buffer = Buffer.allocUnsafe(checkInt(bufsize, 'bufsize', 0, MAX_RECV));
+    return shrink(buffer, await this.recvInto(buffer, bufsize, flags, options));
+  }
+
+  recvSync(bufsize: number, flags = 0): Buffer {
+    const buffer = Buffer.allocUnsafe(checkInt(bufsize, 'bufsize', 0, MAX_RECV));
+    return shrink(buffer, this.recvIntoSync(buffer, bufsize, flags));
+  }
+
+  /** recv(2) into `buffer`, in place, with no copy; returns the bytes read. */
+  async recvInto(buffer: ArrayBufferView | ArrayBuffer, nbytes?: number, flags = 0,
+    options?: CallOptions): Promise<number> {
+    const fd = this.#open('recv');
+    const view = toView(buffer, 'buffer');
+    const n = nbytes === undefined ? view.byteLength : checkInt(nbytes, 'nbytes', 0, view.byteLength);
+    checkInt32(flags, 'flags');
+    return this.#wait<number>(options, {
+      syscall: 'recv',
+      events: POLLIN,
+      attempt: () => binding.recv(fd, view, 0, n, flags, 0),
+      threadpool: (h, t, id) => binding.recvAsync(h, view, 0, n, flags, t, id),
+      // MSG_WAITALL on a blocking socket: the worker collects the whole
+      // buffer; a first attempt here would end it early.
+      threadpoolFirst: (flags & binding.constants.MSG_WAITALL) !== 0,
+    });
+  }
+
+  recvIntoSync(buffer: ArrayBufferView | ArrayBuffer, nbytes?: number, flags = 0): number {
+    const fd = this.#open('recv');
+    const view = toView(buffer, 'buffer');
+    const n = nbytes === undefined ? view.byteLength : checkInt(nbytes, 'nbytes', 0, view.byteLength);
+    const r = binding.recv(fd, view, 0, n, checkInt32(flags, 'flags'), this.#syncTimeout());
+    if (r < 0) throw errorFromStatus(r, 'recv');
+    return r;
+  }
+
+  /** recvfrom(2): up to `bufsize` bytes and the sender's address. */
+  async recvfrom(bufsize: number, flags = 0, options?: CallOptions): Promise<[Buffer, SocketAddress]> {
+    const buffer = Buffer.allocUnsafe(checkInt(bufsize, 'bufsize', 0, MAX_RECV));
+    const [n, address] = await this.recvfromInto(buffer, bufsize, flags, options);
+    return [shrink(buffer, n), address];
+  }
+
+  recvfromSync(bufsize: number, flags = 0): [Buffer, SocketAddress] {
+    const buffer = Buffer.allocUnsafe(checkInt(bufsize, 'bufsize', 0, MAX_RECV));
+    const [n, address] = this.recvfromIntoSync(buffer, bufsize, flags);
+    return [shrink(buffer, n), address];
+  }
+
+  /** recvfrom(2) into `buffer`, in place; returns the bytes read and the sender. */
+  async recvfromInto(buffer: ArrayBufferView | ArrayBuffer, nbytes?: number, flags = 0,
+    options?: CallOptions): Promise<[number, SocketAddress]> {
+    const fd = this.#open('recvfrom');
+    const view = toView(buffer, 'buffer');
+    const n = nbytes === undefined ? view.byteLength : checkInt(nbytes, 'nbytes', 0, view.byteLength);
+    checkInt32(flags, 'flags');
+    const r = await this.#wait<[number, NativeAddress]>(options, {
+      syscall: 'recvfrom',
+      events: POLLIN,
+      attempt: () => binding.recvfrom(fd, view, 0, n, flags, 0),
+      threadpool: (h, t, id) => binding.recvfromAsync(h, view, 0, n, flags, t, id),
+    });
+    return r as [number, SocketAddress];
+  }
+
+  recvfromIntoSync(buffer: ArrayBufferView | ArrayBuffer, nbytes?: number, flags = 0): [number, SocketAddress] {
+    const fd = this.#open('recvfrom');
+    const view = toView(buffer, 'buffer');
+    const n = nbytes === undefined ? view.byteLength : checkInt(nbytes, 'nbytes', 0, view.byteLength);
+    const r = binding.recvfrom(fd, view, 0, n, checkInt32(flags, 'flags'), this.#syncTimeout());
+    if (failed(r)) throw errorFromStatus(r, 'recvfrom');
+    return r as [number, SocketAddress];
+  }
+
+  [inspect.custom](): string {
+    return `Socket { fd: ${this.fileno()}, family: ${this.#family}, type: ${this.#type}, `
+      + `protocol: ${this.#protocol}, timeout: ${this.#timeout} }`;
+  }
+
+  // --- internals -------------------------------------------------------------
+
+  #open(syscall: string): number {
+    if (this.#handle === null) throw closedError(syscall);
+    return this.#fd;
+  }
+
+  #release(): void {
+    stopWatching(this);
+    this.#handle = null;
+    this.#fd = -1;
+  }
+
+  /** The native timeout of a ...Sync call: 0 = do not wait, -1 = no limit. */
+  #syncTimeout(): number {
+    return this.#timeout ?? WAIT_FOREVER;
+  }
+
+  /** send(2) of one view, waiting as the socket's mode says; returns the count. */
+  #sendFrom(fd: number, view: ArrayBufferView, flags: number, options?: CallOptions): Promise<number> {
+    // A blocking send that queued only part of the data at once goes on with
+    // the rest on a worker, so that it ends, as in C, with all of it sent.
+    let early = 0;
+    return this.#wait<number>(options, {
+      syscall: 'send',
+      events: POLLOUT,
+      attempt: () => {
+        const r = binding.send(fd, view, 0, view.byteLength, flags, 0);
+        if (r > 0 && r < view.byteLength && this.#timeout !== 0) {
+          early = r;
+          return EAGAIN;
+        }
+        return r;
+      },
+      threadpool: (h, t, id) => {
+        const rest = binding.sendAsync(h, view, early, view.byteLength - early, flags, t, id);
+        if (early === 0) return rest;
+        const settle = (r: number): number => (r >= 0 ? early + r : r === STATUS_CLOSED ? r : early);
+        return typeof rest === 'number' ? settle(rest) : rest.then(settle);
+      },
+    });
+  }
+
+  /**
+   * Runs one Promise operation: an attempt at once, and if it would block, a
+   * wait on a worker (blocking socket) or on the event loop (non-blocking).
+   */
+  async #wait<T>(options: CallOptions | undefined, op: Wait<T>): Promise<T> {
+    const signal = options?.signal;
+    const callTimeout = options?.timeout === undefined ? undefined : checkTimeout(options.timeout, 'timeout');
+    if (signal !== undefined && !(signal instanceof AbortSignal)) throw new TypeError('signal must be an AbortSignal');
+    if (signal?.aborted) throw new AbortError(undefined, { cause: signal.reason });
+    const blocking = this.#timeout !== 0;
+    let result: T | number = EAGAIN;
+    if (!(blocking && op.threadpoolFirst)) result = op.attempt();
+    if (result === EAGAIN) {
+      const handle = this.#handle;
+      if (handle === null) throw closedError(op.syscall);
+      result = blocking
+        ? await this.#onThreadpool(handle, op, callTimeout ?? this.#timeout ?? WAIT_FOREVER, signal)
+        : await onEventLoop(handle, op, callTimeout, signal);
+    }
+    if (failed(result)) throw errorFromStatus(result, op.syscall, addressDetails(op.details), signal);
+    return result as T;
+  }
+
+  async #onThreadpool<T>(handle: SocketHandle, op: Wait<T>, timeoutMs: number,
+    signal: AbortSignal | undefined): Promise<T | number> {
+    const cancelId = newCancelId();
+    const onAbort = (): void => { binding.cancel(handle, cancelId); };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      return await op.threadpool(handle, timeoutMs, cancelId);
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+}
+
+/** Waits on the event loop, retrying the attempt each time the socket is ready. */
+async function onEventLoop<T>(handle: SocketHandle, op: Wait<T>, timeoutMs: number | undefined,
+  signal: AbortSignal | undefined): Promise<T | number> {
+  const cancelId = newCancelId();
+  let stop = 0;
+  const end = (why: number): void => {
+    stop = why;
+    binding.cancel(handle, cancelId);
+  };
+  const onAbort = (): void => end(STATUS_CANCELLED);
+  signal?.addEventListener('abort', onAbort, { once: true });
+  const timer = timeoutMs === undefined ? undefined : setTimeout(end, timeoutMs, STATUS_TIMED_OUT);
+  try {
+    for (;;) {
+      const ready = await binding.waitReady(handle, op.events, cancelId);
+      if (stop !== 0) return stop;
+      if (ready < 0) return ready;
+      const result = op.attempt();
+      if (result !== EAGAIN) return result;
+    }
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/** A received buffer cut to length; copied when most of it is unused, so it does not pin the rest. */
+function shrink(buffer: Buffer, n: number): Buffer {
+  if (n * 2 >= buffer.length || buffer.length <= 1024) return buffer.subarray(0, n);
+  return Buffer.from(buffer.subarray(0, n));
+}
+
+/** socket(2): as `new Socket(family, type, protocol)`. */
+export function socket(family: number = AF_INET, type: number = SOCK_STREAM, protocol = 0): Socket {
+  return new Socket(family, type, protocol);
+}
+
+/** socketpair(2): two connected sockets (AF_UNIX only, on Linux). */
+export function socketpair(family: number = AF_UNIX, type: number = SOCK_STREAM, protocol = 0): [Socket, Socket] {
+  return Socket.pair(family, type, protocol);
+}
+
+/** Socket.fromFd(fd): takes ownership of an existing socket fd. */
+export function fromFd(fd: number): Socket {
+  return Socket.fromFd(fd);
+}

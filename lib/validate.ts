@@ -1,0 +1,57 @@
+// Argument checks, made before any native call: a wrong type is a TypeError,
+// a value out of range a RangeError, a detached buffer a TypeError.
+import { binding } from './binding';
+
+export function checkInt(value: unknown, name: string, min: number, max: number): number {
+  if (typeof value !== 'number') {
+    throw new TypeError(`${name} must be a number, got ${describe(value)}`);
+  }
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new RangeError(`${name} must be an integer from ${min} to ${max}, got ${value}`);
+  }
+  return value;
+}
+
+export const INT32_MAX = 0x7fffffff;
+export const INT32_MIN = -0x80000000;
+
+export function checkInt32(value: unknown, name: string): number {
+  return checkInt(value, name, INT32_MIN, INT32_MAX);
+}
+
+/** A timeout in milliseconds: a finite number >= 0. */
+export function checkTimeout(value: unknown, name: string): number {
+  if (typeof value !== 'number') throw new TypeError(`${name} must be a number, got ${describe(value)}`);
+  if (!(value >= 0) || !Number.isFinite(value)) {
+    throw new RangeError(`${name} must be a finite number of milliseconds >= 0, got ${value}`);
+  }
+  return value;
+}
+
+/** Data to send: a string (sent as UTF-8), an ArrayBuffer or any view of one. */
+export type BinaryLike = string | ArrayBufferView | ArrayBuffer;
+
+export function toSendView(data: unknown, name = 'data'): ArrayBufferView {
+  if (typeof data === 'string') return Buffer.from(data, 'utf8');
+  return toView(data, name);
+}
+
+/** A buffer to read into or write from, as a view the addon can take. */
+export function toView(data: unknown, name: string): ArrayBufferView {
+  let view: ArrayBufferView;
+  if (ArrayBuffer.isView(data)) view = data;
+  else if (data instanceof ArrayBuffer || data instanceof SharedArrayBuffer) view = new Uint8Array(data);
+  else throw new TypeError(`${name} must be a Buffer, TypedArray, DataView or ArrayBuffer, got ${describe(data)}`);
+  // A detached buffer reads as empty; say so rather than send or read nothing.
+  if (view.byteLength === 0 && binding.isDetached(view)) {
+    throw new TypeError(`${name} is detached (its ArrayBuffer was transferred)`);
+  }
+  return view;
+}
+
+export function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value === 'object') return (value as object).constructor?.name ?? 'object';
+  if (typeof value === 'string') return `string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  return `${typeof value} ${String(value)}`;
+}

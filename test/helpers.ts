@@ -1,0 +1,70 @@
+// Shared test helpers: loopback socket pairs that clean up after themselves,
+// fd counting, and timing of rejections.
+import { readdirSync, readFileSync } from 'node:fs';
+
+import { AF_INET, AF_INET6, SOCK_STREAM, SOL_SOCKET, SO_REUSEADDR, Socket, socket, type SocketAddress } from '../lib';
+
+const opened: Socket[] = [];
+
+/** A socket that afterEach() closes. */
+export function track<T extends Socket>(sock: T): T {
+  opened.push(sock);
+  return sock;
+}
+
+export function closeTracked(): void {
+  for (const s of opened.splice(0)) s.close();
+}
+
+afterEach(closeTracked);
+
+export function loopback(family: number = AF_INET): string {
+  return family === AF_INET6 ? '::1' : '127.0.0.1';
+}
+
+/** A listening TCP socket on an ephemeral loopback port. */
+export function listener(family: number = AF_INET, backlog = 128): Socket {
+  const server = track(socket(family, SOCK_STREAM));
+  server.setsockopt(SOL_SOCKET, SO_REUSEADDR, 1);
+  server.bind({ address: loopback(family), port: 0 });
+  server.listen(backlog);
+  return server;
+}
+
+/** A connected TCP pair over loopback: [client, accepted]. */
+export async function tcpPair(family: number = AF_INET): Promise<[Socket, Socket]> {
+  const server = listener(family);
+  const client = track(socket(family, SOCK_STREAM));
+  const [[accepted]] = await Promise.all([server.accept(), client.connect(server.getsockname() as { address: string; port: number })]);
+  track(accepted);
+  server.close();
+  return [client, accepted];
+}
+
+/** The number of fds this process has open. */
+export function openFds(): number {
+  return readdirSync('/proc/self/fd').length;
+}
+
+/** The flags of an fd, from /proc/self/fdinfo (octal there). */
+export function fdFlags(fd: number): number {
+  const line = readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8').split('\n').find((l) => l.startsWith('flags:'));
+  return parseInt(line!.split(/\s+/)[1], 8);
+}
+
+/** Resolves to [error, milliseconds taken] when `promise` rejects; fails if it resolves. */
+export async function rejection(promise: Promise<unknown>): Promise<[Error, number]> {
+  const start = performance.now();
+  try {
+    await promise;
+  } catch (error) {
+    return [error as Error, performance.now() - start];
+  }
+  throw new Error('expected the promise to reject, but it resolved');
+}
+
+export function portOf(address: SocketAddress): number {
+  return (address as { port: number }).port;
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
