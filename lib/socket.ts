@@ -34,6 +34,10 @@ const { POLLIN, POLLOUT, STATUS_CANCELLED, STATUS_TIMED_OUT, STATUS_CLOSED } = b
 const WAIT_FOREVER = -1;
 const TYPE_FLAGS = SOCK_NONBLOCK | SOCK_CLOEXEC;
 const MAX_RECV = 0x7fffffff;
+// Node defines these as Symbol.for('nodejs.dispose') and friends; a vm
+// context (a jest test, for one) has no Symbol.dispose of its own.
+const DISPOSE: typeof Symbol.dispose = Symbol.dispose ?? Symbol.for('nodejs.dispose');
+const ASYNC_DISPOSE: typeof Symbol.asyncDispose = Symbol.asyncDispose ?? Symbol.for('nodejs.asyncDispose');
 
 let lastCancelId = 0;
 function newCancelId(): number {
@@ -176,11 +180,11 @@ export class Socket {
     this.#release();
   }
 
-  [Symbol.dispose](): void {
+  [DISPOSE](): void {
     this.close();
   }
 
-  async [Symbol.asyncDispose](): Promise<void> {
+  async [ASYNC_DISPOSE](): Promise<void> {
     this.close();
   }
 

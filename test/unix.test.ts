@@ -1,0 +1,75 @@
+// Unix sockets: stream, datagram and seqpacket; pathname and abstract
+// addresses; socketpair.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { AF_UNIX, SOCK_DGRAM, SOCK_SEQPACKET, SOCK_STREAM, socket, socketpair } from '../lib';
+import { track } from './helpers';
+
+let dir: string;
+beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'bsd-socket-')); });
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe.each([['stream', SOCK_STREAM], ['seqpacket', SOCK_SEQPACKET]] as const)('Unix %s', (_name, type) => {
+  test.each([['pathname', () => join(dir, `s-${type}-${Math.random()}`)], ['abstract', () => `\0bsd-socket-test-${process.pid}-${Math.random()}`]] as const)(
+    'listen, connect, accept and echo on a %s address', async (_kind, makePath) => {
+      const path = makePath();
+      const server = track(socket(AF_UNIX, type));
+      server.bind({ path });
+      server.listen();
+      expect(server.getsockname()).toEqual({ family: AF_UNIX, path });
+      const client = track(socket(AF_UNIX, type));
+      const [[conn, peer]] = await Promise.all([server.accept(), client.connect({ path })]);
+      track(conn);
+      expect(peer).toEqual({ family: AF_UNIX, path: '' }); // the client is unnamed
+      expect(client.getpeername()).toEqual({ family: AF_UNIX, path });
+      await client.sendall('over unix');
+      expect((await conn.recv(100)).toString()).toBe('over unix');
+    });
+
+  test('seqpacket keeps message boundaries, stream does not need to', () => {
+    const [a, b] = socketpair(AF_UNIX, type).map(track);
+    a.sendSync('12');
+    a.sendSync('34');
+    if (type === SOCK_SEQPACKET) {
+      expect(b.recvSync(10).toString()).toBe('12');
+      expect(b.recvSync(10).toString()).toBe('34');
+    } else {
+      expect(b.recvSync(10).toString()).toBe('1234');
+    }
+  });
+});
+
+test('Unix datagrams carry the sender path', async () => {
+  const a = track(socket(AF_UNIX, SOCK_DGRAM));
+  const b = track(socket(AF_UNIX, SOCK_DGRAM));
+  a.bind({ path: join(dir, 'dgram-a') });
+  b.bind({ path: join(dir, 'dgram-b') });
+  await a.sendto('hi', { path: join(dir, 'dgram-b') });
+  const [data, from] = await b.recvfrom(10);
+  expect(data.toString()).toBe('hi');
+  expect(from).toEqual({ family: AF_UNIX, path: join(dir, 'dgram-a') });
+});
+
+test('socketpair gives two connected sockets of the asked type', () => {
+  const [a, b] = socketpair().map(track);
+  expect(a.family).toBe(AF_UNIX);
+  expect(a.type).toBe(SOCK_STREAM);
+  a.sendallSync('x');
+  expect(b.recvSync(1).toString()).toBe('x');
+  const [c, d] = socketpair(AF_UNIX, SOCK_DGRAM).map(track);
+  expect(c.type).toBe(SOCK_DGRAM);
+  d.sendSync('y');
+  expect(c.recvSync(1).toString()).toBe('y');
+});
+
+test('a path of exactly the maximum length works; one byte more is a RangeError', () => {
+  const s = track(socket(AF_UNIX, SOCK_STREAM));
+  const name = `\0${'a'.repeat(107)}`; // abstract: all 108 bytes of sun_path
+  s.bind({ path: name });
+  expect(s.getsockname()).toEqual({ family: AF_UNIX, path: name });
+  const t = track(socket(AF_UNIX, SOCK_STREAM));
+  expect(() => t.bind({ path: `\0${'a'.repeat(108)}` })).toThrow(RangeError);
+  expect(() => t.bind({ path: `/tmp/${'a'.repeat(200)}` })).toThrow(RangeError);
+});
