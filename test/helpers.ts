@@ -68,3 +68,28 @@ export function portOf(address: SocketAddress): number {
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Runs a JS program in a child node with the compiled library as `lib`; resolves with its outcome. */
+export function runChild(source: string, options: { args?: string[]; prefix?: string[]; timeoutMs?: number } = {}):
+Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string; ms: number }> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { spawn } = require('node:child_process') as typeof import('node:child_process');
+  const { join } = require('node:path') as typeof import('node:path');
+  const libPath = join(__dirname, '..', 'dist', 'lib', 'index.js');
+  const program = `const lib = require(${JSON.stringify(libPath)});\n${source}`;
+  const command = [...(options.prefix ?? []), process.execPath, ...(options.args ?? []), '-e', program];
+  const start = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(command[0], command.slice(1), { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => { stdout += d; });
+    child.stderr.on('data', (d: Buffer) => { stderr += d; });
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 10000);
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr, ms: performance.now() - start });
+    });
+  });
+}
