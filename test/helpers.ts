@@ -70,7 +70,8 @@ export function portOf(address: SocketAddress): number {
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** Runs a JS program in a child node with the compiled library as `lib`; resolves with its outcome. */
-export function runChild(source: string, options: { args?: string[]; prefix?: string[]; timeoutMs?: number } = {}):
+export function runChild(source: string,
+  options: { args?: string[]; prefix?: string[]; timeoutMs?: number; env?: Record<string, string> } = {}):
 Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string; ms: number }> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { spawn } = require('node:child_process') as typeof import('node:child_process');
@@ -80,7 +81,10 @@ Promise<{ code: number | null; signal: string | null; stdout: string; stderr: st
   const command = [...(options.prefix ?? []), process.execPath, ...(options.args ?? []), '-e', program];
   const start = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(command[0], command.slice(1), { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command[0], command.slice(1), {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...options.env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => { stdout += d; });

@@ -1,0 +1,69 @@
+// The examples, run as the programs they are: the echo client against the
+// echo server, each against node:net, and `npm start`'s demo.
+import { spawn, execFile } from 'node:child_process';
+import { once } from 'node:events';
+import * as net from 'node:net';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const examples = join(__dirname, '..', 'dist', 'examples');
+const run = promisify(execFile);
+
+async function startServerProcess(): Promise<{ port: number; stop: () => Promise<string> }> {
+  const child = spawn(process.execPath, [join(examples, 'echo-server.js'), '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let output = '';
+  child.stdout.on('data', (d: Buffer) => { output += d; });
+  while (!/listening on .*:(\d+)/.test(output)) await once(child.stdout, 'data');
+  const port = Number(/listening on .*:(\d+)/.exec(output)![1]);
+  return {
+    port,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await once(child, 'close');
+      return output;
+    },
+  };
+}
+
+test('echo-client against echo-server, as two processes', async () => {
+  const server = await startServerProcess();
+  try {
+    const { stdout } = await run(process.execPath, [join(examples, 'echo-client.js'), String(server.port), '127.0.0.1', 'round', 'trip']);
+    expect(stdout).toContain('sent 10 bytes, got back 10: "round trip"');
+  } finally {
+    const output = await server.stop();
+    expect(output).toContain('stopped after echoing 10 bytes');
+  }
+});
+
+test('echo-client against a node:net echo server', async () => {
+  const server = net.createServer((c) => c.pipe(c)).listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  try {
+    const port = (server.address() as net.AddressInfo).port;
+    const { stdout } = await run(process.execPath, [join(examples, 'echo-client.js'), String(port), '127.0.0.1', 'to node']);
+    expect(stdout).toContain('got back 7: "to node"');
+  } finally {
+    server.close();
+  }
+});
+
+test('a node:net client against echo-server', async () => {
+  const server = await startServerProcess();
+  try {
+    const client = net.connect(server.port, '127.0.0.1');
+    const chunks: Buffer[] = [];
+    client.on('data', (d) => chunks.push(d));
+    client.end(Buffer.alloc(200000, 'q'));
+    await once(client, 'end');
+    expect(Buffer.concat(chunks).equals(Buffer.alloc(200000, 'q'))).toBe(true);
+  } finally {
+    await server.stop();
+  }
+});
+
+test('npm start\'s demo echoes byte-exact and exits 0', async () => {
+  const { stdout } = await run(process.execPath, [join(examples, 'demo.js')]);
+  expect(stdout).toContain('byte-exact');
+  expect(stdout).not.toContain('MISMATCH');
+});
