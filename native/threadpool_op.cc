@@ -17,11 +17,7 @@ Napi::Value ThreadpoolOp::Start(Napi::Env env, SocketHandle* handle, double time
   wake_fd = core::OpenWakeFd();
   if (wake_fd < 0) return fail(wake_fd);
   napi_value promise;
-  napi_value name = Napi::String::New(env, "bsd-socket:op");
-  if (napi_create_promise(env, &deferred_, &promise) != napi_ok ||
-      napi_create_async_work(env, nullptr, name, OnExecute, OnComplete, this, &work_) != napi_ok) {
-    return fail(-ENOMEM);
-  }
+  if (napi_create_promise(env, &deferred_, &promise) != napi_ok) return fail(-ENOMEM);
   for (const Napi::Value& value : pins) {
     napi_ref ref;
     if (napi_create_reference(env, value, 1, &ref) == napi_ok) pins_.push_back(ref);
@@ -31,20 +27,28 @@ Napi::Value ThreadpoolOp::Start(Napi::Env env, SocketHandle* handle, double time
   this->cancel_id = cancel_id;
   // Measured from here, so that time spent queued for a thread counts.
   deadline_ns_ = core::DeadlineAfterMs(timeout_ms);
+  work_.data = this;
+  int queued = uv_queue_work(env_state_->loop(), &work_, OnExecute, OnComplete);
+  if (queued < 0) {
+    for (napi_ref ref : pins_) napi_delete_reference(env, ref);
+    napi_resolve_deferred(env, deferred_, Napi::Number::New(env, queued));
+    delete this;
+    return Napi::Value(env, promise);
+  }
   handle->BeginOp(this);
   env_state_->BeginBusy();
-  napi_queue_async_work(env, work_);
   return Napi::Value(env, promise);
 }
 
-void ThreadpoolOp::OnExecute(napi_env, void* data) {
-  auto* self = static_cast<ThreadpoolOp*>(data);
+void ThreadpoolOp::OnExecute(uv_work_t* req) {
+  auto* self = static_cast<ThreadpoolOp*>(req->data);
   self->result_ = self->Execute(self->deadline_ns_);
 }
 
-void ThreadpoolOp::OnComplete(napi_env raw_env, napi_status status, void* data) {
-  auto* self = static_cast<ThreadpoolOp*>(data);
-  Napi::Env env(raw_env);
+void ThreadpoolOp::OnComplete(uv_work_t* req, int status) {
+  auto* self = static_cast<ThreadpoolOp*>(req->data);
+  EnvState* state = self->env_state_;
+  Napi::Env env = state->env();
   ssize_t result = self->result_;
   if (result == core::kStatusWoken) {
     result = self->cancelled && !self->handle_->closed() ? core::kStatusCancelled
@@ -52,12 +56,13 @@ void ThreadpoolOp::OnComplete(napi_env raw_env, napi_status status, void* data) 
   }
   self->handle_->EndOp(self);
   for (napi_ref ref : self->pins_) napi_delete_reference(env, ref);
-  napi_delete_async_work(env, self->work_);
-  EnvState* state = self->env_state_;
-  if (status != napi_ok || state->tearing_down()) {
+  if (status != 0 || state->tearing_down()) {
     self->Discard(result);
   } else {
     Napi::HandleScope scope(env);
+    // Called from libuv, not from JS: the callback scope runs the microtasks
+    // (the code awaiting this promise) when it closes.
+    Napi::CallbackScope callback_scope(env, state->async_context());
     try {
       napi_resolve_deferred(env, self->deferred_, self->ToJS(env, result));
     } catch (const Napi::Error& error) {

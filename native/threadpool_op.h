@@ -7,9 +7,16 @@
 // never touches napi. Main thread again: OnComplete() unregisters (which may
 // close the fd at last), unpins and resolves with the result, as a number
 // (-errno / a status on failure) or whatever the op's ToJS builds.
+//
+// A plain uv_work_t, not napi_async_work: when a Worker is terminated, Node
+// waits for every napi_async_work to finish *before* it runs any cleanup
+// hook, so an op blocked until our hook wakes it would hang the Worker for
+// ever. Node does not wait for a uv_work_t; EnvState's async cleanup hook
+// wakes the ops and holds teardown until they are back (EnvState::EndBusy).
 #pragma once
 
 #include <napi.h>
+#include <uv.h>
 
 #include <vector>
 
@@ -39,14 +46,14 @@ class ThreadpoolOp : public WakeableOp {
   virtual void Discard(ssize_t result) { (void)result; }
 
  private:
-  static void OnExecute(napi_env env, void* data);
-  static void OnComplete(napi_env env, napi_status status, void* data);
+  static void OnExecute(uv_work_t* req);
+  static void OnComplete(uv_work_t* req, int status);
 
   SocketHandle* handle_ = nullptr;
   EnvState* env_state_ = nullptr;
   int64_t deadline_ns_ = core::kNoDeadline;
   ssize_t result_ = 0;
-  napi_async_work work_ = nullptr;
+  uv_work_t work_;
   napi_deferred deferred_ = nullptr;
   std::vector<napi_ref> pins_;
 };

@@ -1,6 +1,6 @@
 // Shared test helpers: loopback socket pairs that clean up after themselves,
 // fd counting, and timing of rejections.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 
 import { AF_INET, AF_INET6, SOCK_STREAM, SOL_SOCKET, SO_REUSEADDR, Socket, socket, type SocketAddress } from '../lib';
 
@@ -44,6 +44,23 @@ export async function tcpPair(family: number = AF_INET): Promise<[Socket, Socket
 /** The number of fds this process has open. */
 export function openFds(): number {
   return readdirSync('/proc/self/fd').length;
+}
+
+/** What each open fd is (socket:[inode], anon_inode:[eventfd], a path...). */
+export function fdTargets(): string[] {
+  const targets: string[] = [];
+  for (const fd of readdirSync('/proc/self/fd')) {
+    try {
+      targets.push(readlinkSync(`/proc/self/fd/${fd}`));
+    } catch {
+      // the fd readdir itself used, closed by now
+    }
+  }
+  return targets;
+}
+
+export function countEventFds(): number {
+  return fdTargets().filter((t) => t === 'anon_inode:[eventfd]').length;
 }
 
 /** The flags of an fd, from /proc/self/fdinfo (octal there). */

@@ -1,0 +1,118 @@
+// Waiting done right: timeouts fire on time in both modes, aborts are prompt,
+// signals do not restart a timeout, an operation that can complete at once
+// takes no thread hop, and event-loop waits hold no thread.
+import { readFile } from 'node:fs/promises';
+
+import { AF_INET, SOCK_DGRAM, SocketTimeoutError, AbortError, socket, type Socket } from '../lib';
+import { rejection, runChild, sleep, tcpPair, track } from './helpers';
+
+function udp(): Socket {
+  const s = track(socket(AF_INET, SOCK_DGRAM));
+  s.bind({ address: '127.0.0.1', port: 0 });
+  return s;
+}
+
+// Margins: the wait itself is ppoll/uv timers with sub-ms resolution; the
+// margin covers scheduling on a loaded 2-core CI machine.
+const cases: Array<[number, number]> = [[1, 25], [50, 40], [1000, 100]];
+
+describe.each([['blocking', true], ['non-blocking', false]] as const)('%s socket', (_mode, blocking) => {
+  test.each(cases)('a %i ms call timeout fires within its bound (+%i ms)', async (ms, margin) => {
+    const s = udp();
+    s.setblocking(blocking);
+    const [error, took] = await rejection(s.recv(10, 0, { timeout: ms }));
+    expect(error).toBeInstanceOf(SocketTimeoutError);
+    expect(took).toBeGreaterThanOrEqual(ms - 1);
+    expect(took).toBeLessThan(ms + margin);
+  });
+
+  test('an abort rejects within 50 ms', async () => {
+    const s = udp();
+    s.setblocking(blocking);
+    const controller = new AbortController();
+    const pending = rejection(s.recv(10, 0, { signal: controller.signal }));
+    await sleep(20);
+    const start = performance.now();
+    controller.abort();
+    const [error] = await pending;
+    expect(error).toBeInstanceOf(AbortError);
+    expect(performance.now() - start).toBeLessThan(50);
+    // The socket is still usable after an aborted call.
+    const peer = udp();
+    await peer.sendto('after', s.getsockname());
+    expect((await s.recv(10)).toString()).toBe('after');
+  });
+});
+
+test.each([[1, 25], [50, 40], [1000, 100]])('settimeout(%i) bounds a Sync call (+%i ms)', (ms, margin) => {
+  const s = udp();
+  s.settimeout(ms);
+  const start = performance.now();
+  expect(() => s.recvSync(10)).toThrow(SocketTimeoutError);
+  const took = performance.now() - start;
+  expect(took).toBeGreaterThanOrEqual(ms - 1);
+  expect(took).toBeLessThan(ms + margin);
+});
+
+test('signals during a blocking recvSync do not restart its timeout', async () => {
+  const result = await runChild(`
+    const { spawn } = require('node:child_process');
+    process.on('SIGUSR1', () => {});
+    // A helper process signals us every 5 ms while we block.
+    const pinger = spawn('sh', ['-c', 'while kill -USR1 ${'$'}0 2>/dev/null; do sleep 0.005; done', String(process.pid)], { stdio: 'ignore' });
+    const s = lib.socket(lib.AF_INET, lib.SOCK_DGRAM);
+    s.bind({ address: '127.0.0.1', port: 0 });
+    s.settimeout(300);
+    const start = performance.now();
+    let out;
+    try { s.recvSync(10); out = 'no timeout'; }
+    catch (e) { out = e.name + ' ' + Math.round(performance.now() - start); }
+    pinger.kill();
+    console.log(out);
+  `, { timeoutMs: 5000 });
+  expect(result.stderr).toBe('');
+  const [name, ms] = result.stdout.trim().split(' ');
+  expect(name).toBe('SocketTimeoutError');
+  expect(Number(ms)).toBeGreaterThanOrEqual(299);
+  expect(Number(ms)).toBeLessThan(450);
+});
+
+test('an operation that can complete at once takes no thread hop (the pool is full)', async () => {
+  const [a, b] = await tcpPair();
+  // Occupy every threadpool thread (4 by default) with blocking recvs.
+  const blockers = Array.from({ length: 6 }, () => udp());
+  const pending = blockers.map((blocker) => rejection(blocker.recv(10)));
+  await sleep(20);
+  await a.sendall('ready'); // fits the socket buffer: completes inline too
+  await sleep(5);
+  const start = performance.now();
+  const data = await b.recv(10); // blocking socket, data queued: answered inline
+  expect(data.toString()).toBe('ready');
+  expect(performance.now() - start).toBeLessThan(20);
+  for (const s of blockers) s.close();
+  await Promise.all(pending);
+});
+
+test('100 non-blocking sockets waiting hold no thread: fs.readFile latency stays within 2x of idle', async () => {
+  const measure = async (): Promise<number> => {
+    const times: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const start = performance.now();
+      await readFile(__filename);
+      times.push(performance.now() - start);
+    }
+    times.sort((x, y) => x - y);
+    return times[times.length >> 1];
+  };
+  const idle = await measure();
+  const waiting = Array.from({ length: 100 }, () => {
+    const s = udp();
+    s.setblocking(false);
+    return rejection(s.recv(10));
+  });
+  await sleep(10);
+  const busy = await measure();
+  expect(busy).toBeLessThan(Math.max(2 * idle, idle + 0.5));
+  // afterEach closes the sockets, which ends the waits.
+  void waiting;
+});
