@@ -15,7 +15,12 @@ double NumberArg(const Napi::CallbackInfo& info, size_t i);
 struct Bytes {
   uint8_t* data;
   size_t len;
+  size_t offset;  // of `data` within the view
 };
+
+// The bytes of a TypedArray or DataView (none if detached); false for any
+// other value.
+bool ViewBytes(Napi::Value view, uint8_t** data, size_t* size);
 
 // The bytes [offset, offset + length) of the TypedArray or DataView at
 // info[i], checked against the view's real size (a detached view has none).

@@ -47,12 +47,20 @@ template <typename Op>
 Napi::Value RunOnThreadpool(const Info& info, SocketHandle* handle, const Op& op,
                             size_t timeout_arg,
                             Napi::Value (*to_js)(Napi::Env, const Op&, ssize_t),
-                            std::vector<Napi::Value> pins = {},
+                            Staging staging = {},
                             void (*discard)(ssize_t) = nullptr) {
   if (handle->closed()) return Num(info.Env(), core::kStatusClosed);
-  auto* work = new ThreadpoolOpOf<Op>(op, to_js, discard);
+  auto* work = new ThreadpoolOpOf<Op>(op, std::move(staging), to_js, discard);
   return work->Start(info.Env(), handle, NumberArg(info, timeout_arg),
-                     Int32Arg(info, timeout_arg + 1), pins);
+                     Int32Arg(info, timeout_arg + 1));
+}
+
+// The caller's bytes at info[1..3], staged for a worker; points the op at them.
+template <typename Op>
+Staging StageArgs(const Info& info, Staging::Direction direction, Op* op) {
+  Staging staging = Staging::Of(direction, info[1], BytesArg(info, 1));
+  op->data = staging.data.get();
+  return staging;
 }
 
 // --- building results -------------------------------------------------------
@@ -233,14 +241,15 @@ Napi::Value AcceptAsync(const Info& info) {
   SocketHandle* handle = SocketHandle::From(info[0]);
   core::AcceptOp op;
   op.fd = handle->fd();
-  return RunOnThreadpool(info, handle, op, 1, AcceptToJS, {}, CloseAccepted);
+  return RunOnThreadpool(info, handle, op, 1, AcceptToJS, Staging{}, CloseAccepted);
 }
 
 Napi::Value SendAsync(const Info& info) {
   SocketHandle* handle = SocketHandle::From(info[0]);
   core::SendOp op;
   SendArgs(info, handle->fd(), false, true, &op);
-  return RunOnThreadpool<core::SendOp>(info, handle, op, 5, nullptr, {info[1]});
+  return RunOnThreadpool<core::SendOp>(info, handle, op, 5, nullptr,
+                                       StageArgs(info, Staging::kToKernel, &op));
 }
 
 Napi::Value SendToAsync(const Info& info) {
@@ -248,19 +257,21 @@ Napi::Value SendToAsync(const Info& info) {
   core::SendOp op;
   int r = SendArgs(info, handle->fd(), true, true, &op);
   if (r < 0) return Num(info.Env(), r);
-  return RunOnThreadpool<core::SendOp>(info, handle, op, 6, nullptr, {info[1]});
+  return RunOnThreadpool<core::SendOp>(info, handle, op, 6, nullptr,
+                                       StageArgs(info, Staging::kToKernel, &op));
 }
 
 Napi::Value RecvAsync(const Info& info) {
   SocketHandle* handle = SocketHandle::From(info[0]);
   core::RecvOp op = RecvArgs(info, handle->fd(), false, true);
-  return RunOnThreadpool<core::RecvOp>(info, handle, op, 5, nullptr, {info[1]});
+  return RunOnThreadpool<core::RecvOp>(info, handle, op, 5, nullptr,
+                                       StageArgs(info, Staging::kFromKernel, &op));
 }
 
 Napi::Value RecvFromAsync(const Info& info) {
   SocketHandle* handle = SocketHandle::From(info[0]);
   core::RecvOp op = RecvArgs(info, handle->fd(), true, true);
-  return RunOnThreadpool(info, handle, op, 5, RecvFromToJS, {info[1]});
+  return RunOnThreadpool(info, handle, op, 5, RecvFromToJS, StageArgs(info, Staging::kFromKernel, &op));
 }
 
 // --- event loop (non-blocking sockets) and lifecycle -------------------------

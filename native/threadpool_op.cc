@@ -1,13 +1,53 @@
 #include "threadpool_op.h"
 
+#include <algorithm>
+
 namespace bsd {
+
+#include <cstring>
+
+namespace {
+
+// The staging buffer of a zero-byte call still needs an address.
+std::unique_ptr<uint8_t[]> Allocate(size_t len) {
+  return std::unique_ptr<uint8_t[]>(new uint8_t[len == 0 ? 1 : len]);
+}
+
+}  // namespace
+
+Staging Staging::Of(Direction direction, Napi::Value view, const Bytes& bytes) {
+  Staging staging;
+  staging.direction = direction;
+  staging.len = bytes.len;
+  staging.data = Allocate(bytes.len);
+  if (direction == kToKernel) {
+    if (bytes.len > 0) std::memcpy(staging.data.get(), bytes.data, bytes.len);
+  } else {
+    napi_create_reference(view.Env(), view, 1, &staging.view);
+    staging.view_offset = bytes.offset;
+  }
+  return staging;
+}
 
 ThreadpoolOp::~ThreadpoolOp() {
   if (wake_fd >= 0) core::CloseFd(wake_fd);
 }
 
+bool ThreadpoolOp::CopyBack(Napi::Env env, size_t count) {
+  napi_value view;
+  uint8_t* data = nullptr;
+  size_t size = 0;
+  if (napi_get_reference_value(env, staging_.view, &view) != napi_ok ||
+      !ViewBytes(Napi::Value(env, view), &data, &size) ||
+      staging_.view_offset + count > size) {
+    return false;
+  }
+  if (count > 0) std::memcpy(data + staging_.view_offset, staging_.data.get(), count);
+  return true;
+}
+
 Napi::Value ThreadpoolOp::Start(Napi::Env env, SocketHandle* handle, double timeout_ms,
-                                int cancel_id, const std::vector<Napi::Value>& pins) {
+                                int cancel_id) {
   auto fail = [&](int error) {
     delete this;
     return Napi::Number::New(env, error);
@@ -18,10 +58,6 @@ Napi::Value ThreadpoolOp::Start(Napi::Env env, SocketHandle* handle, double time
   if (wake_fd < 0) return fail(wake_fd);
   napi_value promise;
   if (napi_create_promise(env, &deferred_, &promise) != napi_ok) return fail(-ENOMEM);
-  for (const Napi::Value& value : pins) {
-    napi_ref ref;
-    if (napi_create_reference(env, value, 1, &ref) == napi_ok) pins_.push_back(ref);
-  }
   handle_ = handle;
   env_state_ = handle->env_state();
   this->cancel_id = cancel_id;
@@ -30,7 +66,6 @@ Napi::Value ThreadpoolOp::Start(Napi::Env env, SocketHandle* handle, double time
   work_.data = this;
   int queued = uv_queue_work(env_state_->loop(), &work_, OnExecute, OnComplete);
   if (queued < 0) {
-    for (napi_ref ref : pins_) napi_delete_reference(env, ref);
     napi_resolve_deferred(env, deferred_, Napi::Number::New(env, queued));
     delete this;
     return Napi::Value(env, promise);
@@ -55,7 +90,6 @@ void ThreadpoolOp::OnComplete(uv_work_t* req, int status) {
                                                          : core::kStatusClosed;
   }
   self->handle_->EndOp(self);
-  for (napi_ref ref : self->pins_) napi_delete_reference(env, ref);
   if (status != 0 || state->tearing_down()) {
     self->Discard(result);
   } else {
@@ -63,6 +97,11 @@ void ThreadpoolOp::OnComplete(uv_work_t* req, int status) {
     // Called from libuv, not from JS: the callback scope runs the microtasks
     // (the code awaiting this promise) when it closes.
     Napi::CallbackScope callback_scope(env, state->async_context());
+    if (result > 0 && self->staging_.direction == Staging::kFromKernel) {
+      // MSG_TRUNC can report more than fitted; only what fitted was read.
+      size_t count = std::min(static_cast<size_t>(result), self->staging_.len);
+      if (!self->CopyBack(env, count)) result = -EFAULT;  // detached or shrunk meanwhile
+    }
     try {
       napi_resolve_deferred(env, self->deferred_, self->ToJS(env, result));
     } catch (const Napi::Error& error) {
@@ -70,6 +109,7 @@ void ThreadpoolOp::OnComplete(uv_work_t* req, int status) {
       napi_reject_deferred(env, self->deferred_, error.Value());
     }
   }
+  if (self->staging_.view != nullptr) napi_delete_reference(env, self->staging_.view);
   delete self;
   state->EndBusy();
 }

@@ -1,12 +1,17 @@
 // The one async runner for blocking sockets: an operation from
 // core/socket_ops.h run on a libuv threadpool worker, settling a promise.
 //
-// Main thread: Start() pins the socket and every buffer the op points into,
-// makes the op's wake fd, registers it with the socket (so close() and
-// cancel() can wake it) and queues it. Worker: RunOp() and nothing else; it
+// Main thread: Start() pins the socket, makes the op's wake fd, registers it
+// with the socket (so close() and cancel() can wake it) and queues it. Worker: RunOp() and nothing else; it
 // never touches napi. Main thread again: OnComplete() unregisters (which may
 // close the fd at last), unpins and resolves with the result, as a number
 // (-errno / a status on failure) or whatever the op's ToJS builds.
+//
+// The worker never touches the caller's buffer: it reads and writes memory
+// the op owns (Staging), filled from the caller's bytes before it runs (send)
+// or copied into them after (recv), on the main thread. JS can detach or
+// shrink an ArrayBuffer at any time (transfer, resize); a worker writing into
+// it then would write into freed memory.
 //
 // A plain uv_work_t, not napi_async_work: when a Worker is terminated, Node
 // waits for every napi_async_work to finish *before* it runs any cleanup
@@ -18,25 +23,38 @@
 #include <napi.h>
 #include <uv.h>
 
-#include <vector>
+#include <memory>
 
 #include "core/op_runner.h"
 #include "core/posix_socket.h"
 #include "core/readiness_wait.h"
 #include "core/status.h"
 #include "env_state.h"
+#include "js_args.h"
 #include "socket_handle.h"
 
 namespace bsd {
+
+// The op's own copy of the caller's bytes.
+struct Staging {
+  enum Direction { kNone, kToKernel, kFromKernel };
+  Direction direction = kNone;
+  std::unique_ptr<uint8_t[]> data;
+  size_t len = 0;
+  // kFromKernel: where the received bytes go, found again at completion.
+  napi_ref view = nullptr;
+  size_t view_offset = 0;
+
+  // Copies `bytes` (kToKernel) or makes room for them (kFromKernel).
+  static Staging Of(Direction direction, Napi::Value view, const Bytes& bytes);
+};
 
 class ThreadpoolOp : public WakeableOp {
  public:
   virtual ~ThreadpoolOp();
 
-  // Queues the op; returns its promise. `pins` are the JS values whose
-  // memory the op uses (buffers, views).
-  Napi::Value Start(Napi::Env env, SocketHandle* handle, double timeout_ms,
-                    int cancel_id, const std::vector<Napi::Value>& pins);
+  // Queues the op; returns its promise (or a number if it failed at once).
+  Napi::Value Start(Napi::Env env, SocketHandle* handle, double timeout_ms, int cancel_id);
 
  protected:
   virtual ssize_t Execute(int64_t deadline_ns) = 0;
@@ -48,6 +66,13 @@ class ThreadpoolOp : public WakeableOp {
  private:
   static void OnExecute(uv_work_t* req);
   static void OnComplete(uv_work_t* req, int status);
+  // Copies received bytes into the caller's view; false if it no longer has room.
+  bool CopyBack(Napi::Env env, size_t count);
+
+ protected:
+  Staging staging_;
+
+ private:
 
   SocketHandle* handle_ = nullptr;
   EnvState* env_state_ = nullptr;
@@ -55,7 +80,6 @@ class ThreadpoolOp : public WakeableOp {
   ssize_t result_ = 0;
   uv_work_t work_;
   napi_deferred deferred_ = nullptr;
-  std::vector<napi_ref> pins_;
 };
 
 // Binds an op struct to the runner. `to_js` builds the JS value of a
@@ -66,8 +90,11 @@ class ThreadpoolOpOf final : public ThreadpoolOp {
   using ToJSFn = Napi::Value (*)(Napi::Env, const Op&, ssize_t);
   using DiscardFn = void (*)(ssize_t);
 
-  ThreadpoolOpOf(const Op& op, ToJSFn to_js, DiscardFn discard = nullptr)
-      : op_(op), to_js_(to_js), discard_(discard) {}
+  // An op that moves bytes must already point at `staging`'s memory.
+  ThreadpoolOpOf(const Op& op, Staging staging, ToJSFn to_js, DiscardFn discard = nullptr)
+      : op_(op), to_js_(to_js), discard_(discard) {
+    staging_ = std::move(staging);
+  }
 
  private:
   ssize_t Execute(int64_t deadline_ns) override {

@@ -149,3 +149,13 @@ test('detach gives up the fd without closing it', async () => {
   await again.sendall('still open');
   expect((await b.recv(20)).toString()).toBe('still open');
 });
+
+test('await using disposes the socket asynchronously', async () => {
+  let kept: Socket | undefined;
+  {
+    await using s = socket();
+    kept = s;
+    expect(s.closed).toBe(false);
+  }
+  expect(kept.closed).toBe(true);
+});
