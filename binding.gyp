@@ -5,6 +5,7 @@
     "target_name": "bsd_socket",
     "sources": [
       "native/addon.cc",
+      "native/ancillary_js.cc",
       "native/constants.cc",
       "native/env_state.cc",
       "native/js_args.cc",
@@ -13,6 +14,7 @@
       "native/sockaddr_js.cc",
       "native/socket_handle.cc",
       "native/threadpool_op.cc",
+      "native/core/cmsg_codec.cc",
       "native/core/posix_socket.cc",
       "native/core/readiness_wait.cc",
       "native/core/sockaddr_codec.cc"

@@ -9,6 +9,9 @@
 
 #include <poll.h>
 
+#include <cstring>
+
+#include "ancillary_js.h"
 #include "core/op_runner.h"
 #include "core/posix_socket.h"
 #include "core/socket_ops.h"
@@ -48,7 +51,7 @@ Napi::Value RunOnThreadpool(const Info& info, SocketHandle* handle, const Op& op
                             size_t timeout_arg,
                             Napi::Value (*to_js)(Napi::Env, const Op&, ssize_t),
                             Staging staging = {},
-                            void (*discard)(ssize_t) = nullptr) {
+                            void (*discard)(const Op&, ssize_t) = nullptr) {
   if (handle->closed()) return Num(info.Env(), core::kStatusClosed);
   auto* work = new ThreadpoolOpOf<Op>(op, std::move(staging), to_js, discard);
   return work->Start(info.Env(), handle, NumberArg(info, timeout_arg),
@@ -75,8 +78,23 @@ Napi::Value AcceptToJS(Napi::Env env, const core::AcceptOp& op, ssize_t r) {
                 AddressToJS(env, &op.address, op.address_len));
 }
 
-void CloseAccepted(ssize_t fd) {
+void CloseAccepted(const core::AcceptOp&, ssize_t fd) {
   if (fd >= 0) core::CloseFd(static_cast<int>(fd));
+}
+
+// [bytes, ancillary, msg_flags, address or null]
+Napi::Value RecvMsgToJS(Napi::Env env, const core::RecvMsgOp& op, ssize_t r) {
+  Napi::Array out = Napi::Array::New(env, 4);
+  out.Set(uint32_t{0}, Num(env, static_cast<double>(r)));
+  out.Set(uint32_t{1}, ControlToJS(env, op.control.data(), op.control_len));
+  out.Set(uint32_t{2}, Num(env, op.msg_flags));
+  out.Set(uint32_t{3}, op.address_len == 0 ? env.Null()
+                                           : AddressToJS(env, &op.address, op.address_len));
+  return out;
+}
+
+void CloseReceivedRights(const core::RecvMsgOp& op, ssize_t r) {
+  if (r >= 0) CloseReceivedFds(op.control.data(), op.control_len);
 }
 
 // --- reading arguments into ops ---------------------------------------------
@@ -104,6 +122,63 @@ int SendArgs(const Info& info, int fd, bool with_address, bool may_wait, core::S
   if (!with_address) return 0;
   op->has_address = true;
   return AddressFromJS(info[5], &op->address, &op->address_len);
+}
+
+// sendmsg args: (fd|handle, views[], ancillary[], flags, address|null, ...).
+// Returns 0 or -errno. With `staging`, the views are copied into it (for a
+// worker) as one buffer: the same bytes, in one datagram or stream run.
+int SendMsgArgs(const Info& info, int fd, bool may_wait, core::SendMsgOp* op, Staging* staging) {
+  Napi::Env env = info.Env();
+  if (!info[1].IsArray()) throw Napi::TypeError::New(env, "buffers must be an array");
+  Napi::Array views = info[1].As<Napi::Array>();
+  std::vector<Bytes> parts;
+  size_t total = 0;
+  for (uint32_t i = 0; i < views.Length(); ++i) {
+    Bytes b{nullptr, 0, 0};
+    if (!ViewBytes(views.Get(i), &b.data, &b.len)) {
+      throw Napi::TypeError::New(env, "buffers must hold TypedArrays or DataViews");
+    }
+    parts.push_back(b);
+    total += b.len;
+  }
+  op->fd = fd;
+  op->flags = Int32Arg(info, 3);
+  op->blocking = may_wait;
+  int r = ControlFromJS(info[2], &op->control);
+  if (r < 0) return r;
+  if (!info[4].IsNull() && !info[4].IsUndefined()) {
+    op->has_address = true;
+    r = AddressFromJS(info[4], &op->address, &op->address_len);
+    if (r < 0) return r;
+  }
+  if (staging == nullptr) {
+    for (const Bytes& b : parts) op->iov.push_back({b.data, b.len});
+    return 0;
+  }
+  staging->direction = Staging::kToKernel;
+  staging->len = total;
+  staging->data.reset(new uint8_t[total == 0 ? 1 : total]);
+  size_t at = 0;
+  for (const Bytes& b : parts) {
+    if (b.len > 0) std::memcpy(staging->data.get() + at, b.data, b.len);
+    at += b.len;
+  }
+  op->iov.push_back({staging->data.get(), total});
+  return 0;
+}
+
+// recvmsg args: (fd|handle, view, offset, length, controlLen, flags, ...).
+core::RecvMsgOp RecvMsgArgs(const Info& info, int fd) {
+  core::RecvMsgOp op;
+  Bytes bytes = BytesArg(info, 1);
+  op.fd = fd;
+  op.data = bytes.data;
+  op.len = bytes.len;
+  double control = NumberArg(info, 4);
+  if (!(control >= 0 && control <= 1 << 20)) throw Napi::RangeError::New(info.Env(), "ancillary size out of range");
+  op.control.resize(static_cast<size_t>(control));
+  op.flags = Int32Arg(info, 5);
+  return op;
 }
 
 // --- synchronous calls ------------------------------------------------------
@@ -226,6 +301,19 @@ Napi::Value RecvFrom(const Info& info) {
   return RunNow(info.Env(), op, timeout, RecvFromToJS);
 }
 
+Napi::Value SendMsg(const Info& info) {
+  double timeout = NumberArg(info, 5);
+  core::SendMsgOp op;
+  int r = SendMsgArgs(info, Int32Arg(info, 0), timeout != 0, &op, nullptr);
+  if (r < 0) return Num(info.Env(), r);
+  return RunNow<core::SendMsgOp>(info.Env(), op, timeout, nullptr);
+}
+
+Napi::Value RecvMsg(const Info& info) {
+  core::RecvMsgOp op = RecvMsgArgs(info, Int32Arg(info, 0));
+  return RunNow(info.Env(), op, NumberArg(info, 6), RecvMsgToJS);
+}
+
 // --- threadpool (blocking sockets) -------------------------------------------
 
 Napi::Value ConnectAsync(const Info& info) {
@@ -272,6 +360,22 @@ Napi::Value RecvFromAsync(const Info& info) {
   SocketHandle* handle = SocketHandle::From(info[0]);
   core::RecvOp op = RecvArgs(info, handle->fd(), true, true);
   return RunOnThreadpool(info, handle, op, 5, RecvFromToJS, StageArgs(info, Staging::kFromKernel, &op));
+}
+
+Napi::Value SendMsgAsync(const Info& info) {
+  SocketHandle* handle = SocketHandle::From(info[0]);
+  core::SendMsgOp op;
+  Staging staging;
+  int r = SendMsgArgs(info, handle->fd(), true, &op, &staging);
+  if (r < 0) return Num(info.Env(), r);
+  return RunOnThreadpool<core::SendMsgOp>(info, handle, op, 5, nullptr, std::move(staging));
+}
+
+Napi::Value RecvMsgAsync(const Info& info) {
+  SocketHandle* handle = SocketHandle::From(info[0]);
+  core::RecvMsgOp op = RecvMsgArgs(info, handle->fd());
+  Staging staging = StageArgs(info, Staging::kFromKernel, &op);
+  return RunOnThreadpool(info, handle, op, 6, RecvMsgToJS, std::move(staging), CloseReceivedRights);
 }
 
 // --- event loop (non-blocking sockets) and lifecycle -------------------------
@@ -334,12 +438,16 @@ void InitOperations(Napi::Env env, Napi::Object exports) {
       {"sendto", SendTo},
       {"recv", Recv},
       {"recvfrom", RecvFrom},
+      {"sendmsg", SendMsg},
+      {"recvmsg", RecvMsg},
       {"connectAsync", ConnectAsync},
       {"acceptAsync", AcceptAsync},
       {"sendAsync", SendAsync},
       {"sendtoAsync", SendToAsync},
       {"recvAsync", RecvAsync},
       {"recvfromAsync", RecvFromAsync},
+      {"sendmsgAsync", SendMsgAsync},
+      {"recvmsgAsync", RecvMsgAsync},
       {"waitReady", WaitReady},
       {"close", Close},
       {"detach", Detach},

@@ -100,7 +100,10 @@ void ThreadpoolOp::OnComplete(uv_work_t* req, int status) {
     if (result > 0 && self->staging_.direction == Staging::kFromKernel) {
       // MSG_TRUNC can report more than fitted; only what fitted was read.
       size_t count = std::min(static_cast<size_t>(result), self->staging_.len);
-      if (!self->CopyBack(env, count)) result = -EFAULT;  // detached or shrunk meanwhile
+      if (!self->CopyBack(env, count)) {  // detached or shrunk meanwhile
+        self->Discard(result);
+        result = -EFAULT;
+      }
     }
     try {
       napi_resolve_deferred(env, self->deferred_, self->ToJS(env, result));

@@ -88,7 +88,7 @@ template <typename Op>
 class ThreadpoolOpOf final : public ThreadpoolOp {
  public:
   using ToJSFn = Napi::Value (*)(Napi::Env, const Op&, ssize_t);
-  using DiscardFn = void (*)(ssize_t);
+  using DiscardFn = void (*)(const Op&, ssize_t);
 
   // An op that moves bytes must already point at `staging`'s memory.
   ThreadpoolOpOf(const Op& op, Staging staging, ToJSFn to_js, DiscardFn discard = nullptr)
@@ -105,7 +105,7 @@ class ThreadpoolOpOf final : public ThreadpoolOp {
     return to_js_(env, op_, result);
   }
   void Discard(ssize_t result) override {
-    if (discard_ != nullptr) discard_(result);
+    if (discard_ != nullptr) discard_(op_, result);
   }
 
   Op op_;

@@ -13,17 +13,31 @@ function udp(): Socket {
 }
 
 // Margins: the wait itself is ppoll/uv timers with sub-ms resolution; the
-// margin covers scheduling on a loaded 2-core CI machine.
+// margin covers scheduling on a 2-core CI machine. Each case takes the best
+// of three tries, so one preemption does not fail it while a timer that is
+// really late fails all three; no try may fire early or hang.
 const cases: Array<[number, number]> = [[1, 25], [50, 40], [1000, 100]];
+const TRIES = 3;
+
+function checkTimings(took: number[], ms: number, margin: number): void {
+  for (const t of took) {
+    expect(t).toBeGreaterThanOrEqual(ms - 1);
+    expect(t).toBeLessThan(ms + 250);
+  }
+  expect(Math.min(...took)).toBeLessThan(ms + margin);
+}
 
 describe.each([['blocking', true], ['non-blocking', false]] as const)('%s socket', (_mode, blocking) => {
   test.each(cases)('a %i ms call timeout fires within its bound (+%i ms)', async (ms, margin) => {
     const s = udp();
     s.setblocking(blocking);
-    const [error, took] = await rejection(s.recv(10, 0, { timeout: ms }));
-    expect(error).toBeInstanceOf(SocketTimeoutError);
-    expect(took).toBeGreaterThanOrEqual(ms - 1);
-    expect(took).toBeLessThan(ms + margin);
+    const took: number[] = [];
+    for (let i = 0; i < TRIES; i++) {
+      const [error, t] = await rejection(s.recv(10, 0, { timeout: ms }));
+      expect(error).toBeInstanceOf(SocketTimeoutError);
+      took.push(t);
+    }
+    checkTimings(took, ms, margin);
   });
 
   test('an abort rejects within 50 ms', async () => {
@@ -44,14 +58,16 @@ describe.each([['blocking', true], ['non-blocking', false]] as const)('%s socket
   });
 });
 
-test.each([[1, 25], [50, 40], [1000, 100]])('settimeout(%i) bounds a Sync call (+%i ms)', (ms, margin) => {
+test.each(cases)('settimeout(%i) bounds a Sync call (+%i ms)', (ms, margin) => {
   const s = udp();
   s.settimeout(ms);
-  const start = performance.now();
-  expect(() => s.recvSync(10)).toThrow(SocketTimeoutError);
-  const took = performance.now() - start;
-  expect(took).toBeGreaterThanOrEqual(ms - 1);
-  expect(took).toBeLessThan(ms + margin);
+  const took: number[] = [];
+  for (let i = 0; i < TRIES; i++) {
+    const start = performance.now();
+    expect(() => s.recvSync(10)).toThrow(SocketTimeoutError);
+    took.push(performance.now() - start);
+  }
+  checkTimings(took, ms, margin);
 });
 
 test('signals during a blocking recvSync do not restart its timeout', async () => {

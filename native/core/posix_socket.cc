@@ -86,6 +86,14 @@ ssize_t RecvFrom(int fd, uint8_t* data, size_t len, int flags,
   });
 }
 
+ssize_t SendMsg(int fd, const msghdr* msg, int flags) {
+  return RetryOnEintr([&] { return sendmsg(fd, msg, flags | MSG_NOSIGNAL); });
+}
+
+ssize_t RecvMsg(int fd, msghdr* msg, int flags) {
+  return RetryOnEintr([&] { return recvmsg(fd, msg, flags); });
+}
+
 int GetSockName(int fd, sockaddr_storage* addr, socklen_t* len) {
   *len = sizeof(*addr);
   return getsockname(fd, reinterpret_cast<sockaddr*>(addr), len) == -1 ? -errno : 0;

@@ -29,6 +29,9 @@ ssize_t Recv(int fd, uint8_t* data, size_t len, int flags);
 ssize_t RecvFrom(int fd, uint8_t* data, size_t len, int flags,
                  sockaddr_storage* addr, socklen_t* addr_len);
 
+ssize_t SendMsg(int fd, const msghdr* msg, int flags);
+ssize_t RecvMsg(int fd, msghdr* msg, int flags);
+
 int GetSockName(int fd, sockaddr_storage* addr, socklen_t* len);
 int GetPeerName(int fd, sockaddr_storage* addr, socklen_t* len);
 int SetSockOpt(int fd, int level, int name, const void* value, socklen_t len);

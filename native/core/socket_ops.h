@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstddef>
 #include <cstdint>
+#include <vector>
 
 #include "posix_socket.h"
 #include "status.h"
@@ -115,6 +116,96 @@ struct ConnectOp {
   ssize_t Finish(ssize_t r) const {
     return r == -EAGAIN && in_progress ? -EINPROGRESS : r;
   }
+};
+
+// sendmsg(2): gather `iov`, with `control` (sent once, with the first byte).
+struct SendMsgOp {
+  static constexpr short events = POLLOUT;
+  int fd = -1;
+  std::vector<iovec> iov;
+  std::vector<uint8_t> control;
+  int flags = 0;
+  bool blocking = false;
+  bool has_address = false;
+  sockaddr_storage address{};
+  socklen_t address_len = 0;
+  size_t sent = 0;
+
+  ssize_t Attempt() {
+    msghdr msg{};
+    if (has_address) {
+      msg.msg_name = &address;
+      msg.msg_namelen = address_len;
+    }
+    msg.msg_iov = iov.data();
+    msg.msg_iovlen = iov.size();
+    if (!control.empty()) {
+      msg.msg_control = control.data();
+      msg.msg_controllen = control.size();
+    }
+    ssize_t r = SendMsg(fd, &msg, flags);
+    if (r > 0 && blocking) {
+      sent += static_cast<size_t>(r);
+      control.clear();  // it went with the first bytes
+      if (Advance(static_cast<size_t>(r))) return -EAGAIN;
+      return static_cast<ssize_t>(sent);
+    }
+    return r;
+  }
+  ssize_t Finish(ssize_t r) const {
+    if (sent > 0 && r < 0 && r != kStatusWoken) return static_cast<ssize_t>(sent);
+    return r;
+  }
+
+ private:
+  // Drops `n` sent bytes from the front of `iov`; true if any are left.
+  bool Advance(size_t n) {
+    size_t i = 0;
+    while (i < iov.size() && n >= iov[i].iov_len) n -= iov[i++].iov_len;
+    iov.erase(iov.begin(), iov.begin() + static_cast<std::ptrdiff_t>(i));
+    if (!iov.empty()) {
+      iov[0].iov_base = static_cast<uint8_t*>(iov[0].iov_base) + n;
+      iov[0].iov_len -= n;
+    }
+    while (!iov.empty() && iov[0].iov_len == 0) iov.erase(iov.begin());
+    return !iov.empty();
+  }
+};
+
+// recvmsg(2) into `data`, with room for `control`. Received fds are
+// close-on-exec (MSG_CMSG_CLOEXEC), like every fd this library makes.
+struct RecvMsgOp {
+  static constexpr short events = POLLIN;
+  int fd = -1;
+  uint8_t* data = nullptr;
+  size_t len = 0;
+  int flags = 0;
+  std::vector<uint8_t> control;
+  size_t control_len = 0;  // what the kernel filled
+  int msg_flags = 0;
+  sockaddr_storage address{};
+  socklen_t address_len = 0;
+
+  ssize_t Attempt() {
+    iovec iov{data, len};
+    msghdr msg{};
+    msg.msg_name = &address;
+    msg.msg_namelen = sizeof(address);
+    msg.msg_iov = &iov;
+    msg.msg_iovlen = 1;
+    if (!control.empty()) {
+      msg.msg_control = control.data();
+      msg.msg_controllen = control.size();
+    }
+    ssize_t r = RecvMsg(fd, &msg, flags | MSG_CMSG_CLOEXEC);
+    if (r >= 0) {
+      address_len = msg.msg_namelen;
+      control_len = msg.msg_controllen;
+      msg_flags = msg.msg_flags;
+    }
+    return r;
+  }
+  ssize_t Finish(ssize_t r) const { return r; }
 };
 
 }  // namespace bsd::core
