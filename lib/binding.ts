@@ -23,6 +23,7 @@ export interface SocketHandle {
 }
 
 type Status = number;
+export type RecvMsgResult = [number, Array<Record<string, unknown>>, number, NativeAddress | null];
 type View = ArrayBufferView;
 
 export interface Binding {
@@ -60,6 +61,14 @@ export interface Binding {
   recvfrom(fd: number, into: View, offset: number, length: number, flags: number,
     timeoutMs: number): [number, NativeAddress] | Status;
 
+  sendmsg(fd: number, buffers: View[], ancillary: object[], flags: number, address: NativeAddress | null,
+    timeoutMs: number): number;
+  /** [bytes, ancillary, msg_flags, address] */
+  recvmsg(fd: number, into: View, offset: number, length: number, controlLen: number, flags: number,
+    timeoutMs: number): RecvMsgResult | Status;
+  CMSG_SPACE(payload: number): number;
+  CMSG_LEN(payload: number): number;
+
   // Threadpool forms, for blocking sockets. A number instead of a promise
   // means the call failed before it was queued.
   connectAsync(h: SocketHandle, address: NativeAddress, timeoutMs: number, cancelId: number): Promise<Status> | Status;
@@ -72,6 +81,11 @@ export interface Binding {
     timeoutMs: number, cancelId: number): Promise<number> | Status;
   recvfromAsync(h: SocketHandle, into: View, offset: number, length: number, flags: number,
     timeoutMs: number, cancelId: number): Promise<[number, NativeAddress] | Status> | Status;
+
+  sendmsgAsync(h: SocketHandle, buffers: View[], ancillary: object[], flags: number, address: NativeAddress | null,
+    timeoutMs: number, cancelId: number): Promise<number> | Status;
+  recvmsgAsync(h: SocketHandle, into: View, offset: number, length: number, controlLen: number, flags: number,
+    timeoutMs: number, cancelId: number): Promise<RecvMsgResult | Status> | Status;
 
   // Event-loop wait, for non-blocking sockets: settles 0 when the socket may
   // be ready for `events` (POLLIN/POLLOUT), or with a status.

@@ -14,11 +14,20 @@ import { constants as osConstants } from 'node:os';
 import { inspect } from 'node:util';
 
 import { addressDetails, toNativeAddress, type Address, type SocketAddress } from './address';
-import { binding, type NativeAddress, type SocketHandle } from './binding';
-import { AF_INET, AF_UNIX, SOCK_CLOEXEC, SOCK_NONBLOCK, SOCK_STREAM, SOMAXCONN } from './constants';
+import { toNativeAncillary, type Ancillary, type Message, type ReceivedAncillary } from './ancillary';
+import { binding, type NativeAddress, type RecvMsgResult, type SocketHandle } from './binding';
+import {
+  AF_INET, AF_UNIX, MSG_CTRUNC, MSG_TRUNC, SOCK_CLOEXEC, SOCK_NONBLOCK, SOCK_STREAM, SOMAXCONN,
+} from './constants';
 import { AbortError, closedError, errorFromStatus, SocketTimeoutError } from './errors';
 import { stopWatching, watchForLeak } from './leak_guard';
 import { checkInt, checkInt32, checkTimeout, INT32_MAX, toSendView, toView, type BinaryLike } from './validate';
+
+/** recvmsg's options: those of every call, and whether to adopt received fds. */
+export interface RecvMsgOptions extends CallOptions {
+  /** Wrap received fds that are sockets as Socket objects (in `sockets`). */
+  adoptFds?: boolean;
+}
 
 /** Per-call options of every Promise method. */
 export interface CallOptions {
@@ -518,6 +527,69 @@ export class Socket {
     return r as [number, SocketAddress];
   }
 
+  // --- messages --------------------------------------------------------------
+
+  /**
+   * sendmsg(2): gathers `buffers` into one datagram (or stream run), with
+   * ancillary data, to `address` if given. Returns the bytes sent.
+   */
+  async sendmsg(buffers: BinaryLike[], ancillary: Ancillary[] = [], flags = 0, address?: Address,
+    options?: CallOptions): Promise<number> {
+    const fd = this.#open('sendmsg');
+    const [views, control, native] = this.#messageArgs(buffers, ancillary, flags, address);
+    return this.#wait<number>(options, {
+      syscall: 'sendmsg',
+      events: POLLOUT,
+      attempt: () => binding.sendmsg(fd, views, control, flags, native, 0),
+      threadpool: (h, t, id) => binding.sendmsgAsync(h, views, control, flags, native, t, id),
+      details: native ?? undefined,
+    });
+  }
+
+  sendmsgSync(buffers: BinaryLike[], ancillary: Ancillary[] = [], flags = 0, address?: Address): number {
+    const fd = this.#open('sendmsg');
+    const [views, control, native] = this.#messageArgs(buffers, ancillary, flags, address);
+    const r = binding.sendmsg(fd, views, control, flags, native, this.#syncTimeout());
+    if (r < 0) throw errorFromStatus(r, 'sendmsg', addressDetails(native ?? undefined));
+    return r;
+  }
+
+  /**
+   * recvmsg(2): up to `bufsize` bytes, with room for `ancsize` bytes of
+   * ancillary data (size it with CMSG_SPACE), parsed per kind. Received fds
+   * are close-on-exec; with `{ adoptFds: true }` those that are sockets come
+   * back as Sockets too (`sockets` beside `fds`). Truncation is reported in
+   * `truncated` / `controlTruncated`, never silent.
+   */
+  async recvmsg(bufsize: number, ancsize = 0, flags = 0, options?: RecvMsgOptions): Promise<Message> {
+    const fd = this.#open('recvmsg');
+    const [buffer, control] = recvmsgArgs(bufsize, ancsize, flags);
+    const r = await this.#wait<RecvMsgResult>(options, {
+      syscall: 'recvmsg',
+      events: POLLIN,
+      attempt: () => binding.recvmsg(fd, buffer, 0, buffer.length, control, flags, 0),
+      threadpool: (h, t, id) => binding.recvmsgAsync(h, buffer, 0, buffer.length, control, flags, t, id),
+    });
+    return toMessage(buffer, r, options?.adoptFds === true);
+  }
+
+  recvmsgSync(bufsize: number, ancsize = 0, flags = 0, options?: { adoptFds?: boolean }): Message {
+    const fd = this.#open('recvmsg');
+    const [buffer, control] = recvmsgArgs(bufsize, ancsize, flags);
+    const r = binding.recvmsg(fd, buffer, 0, buffer.length, control, flags, this.#syncTimeout());
+    if (failed(r)) throw errorFromStatus(r, 'recvmsg');
+    return toMessage(buffer, r, options?.adoptFds === true);
+  }
+
+  #messageArgs(buffers: BinaryLike[], ancillary: Ancillary[], flags: number,
+    address: Address | undefined): [ArrayBufferView[], object[], NativeAddress | null] {
+    if (!Array.isArray(buffers)) throw new TypeError('buffers must be an array');
+    const views = buffers.map((b, i) => toSendView(b, `buffers[${i}]`));
+    const control = toNativeAncillary(ancillary, this.#family);
+    checkInt32(flags, 'flags');
+    return [views, control, address === undefined ? null : toNativeAddress(address, this.#family)];
+  }
+
   [inspect.custom](): string {
     return `Socket { fd: ${this.fileno()}, family: ${this.#family}, type: ${this.#type}, `
       + `protocol: ${this.#protocol}, timeout: ${this.#timeout} }`;
@@ -626,6 +698,43 @@ async function onEventLoop<T>(handle: SocketHandle, op: Wait<T>, timeoutMs: numb
     clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);
   }
+}
+
+function recvmsgArgs(bufsize: number, ancsize: number, flags: number): [Buffer, number] {
+  const buffer = Buffer.allocUnsafe(checkInt(bufsize, 'bufsize', 0, MAX_RECV));
+  checkInt32(flags, 'flags');
+  return [buffer, checkInt(ancsize, 'ancsize', 0, 1 << 20)];
+}
+
+function toMessage(buffer: Buffer, [n, ancillary, flags, address]: RecvMsgResult, adoptFds: boolean): Message {
+  const received = ancillary as ReceivedAncillary[];
+  if (adoptFds) {
+    for (const item of received) {
+      if (item.kind !== 'rights') continue;
+      (item as { sockets?: Socket[] }).sockets = item.fds.flatMap((fd) => {
+        const info = binding.socketInfo(fd);
+        return failed(info) ? [] : [Socket.fromFd(fd)];
+      });
+    }
+  }
+  return {
+    data: shrink(buffer, Math.min(n, buffer.length)),
+    ancillary: received,
+    flags,
+    truncated: (flags & MSG_TRUNC) !== 0,
+    controlTruncated: (flags & MSG_CTRUNC) !== 0,
+    address: address as SocketAddress | null,
+  };
+}
+
+/** CMSG_SPACE(n): the room recvmsg needs for an `n`-byte control message. */
+export function CMSG_SPACE(payload: number): number {
+  return binding.CMSG_SPACE(checkInt(payload, 'payload', 0, 1 << 20));
+}
+
+/** CMSG_LEN(n): the cmsg_len of an `n`-byte control message. */
+export function CMSG_LEN(payload: number): number {
+  return binding.CMSG_LEN(checkInt(payload, 'payload', 0, 1 << 20));
 }
 
 /** A received buffer cut to length; copied when most of it is unused, so it does not pin the rest. */

@@ -12,6 +12,7 @@
 #include <cstring>
 
 #include "ancillary_js.h"
+#include "core/cmsg_codec.h"
 #include "core/op_runner.h"
 #include "core/posix_socket.h"
 #include "core/socket_ops.h"
@@ -403,6 +404,20 @@ Napi::Value Cancel(const Info& info) {
   return Napi::Boolean::New(info.Env(), SocketHandle::From(info[0])->Cancel(Int32Arg(info, 1)));
 }
 
+size_t PayloadArg(const Info& info) {
+  int32_t n = Int32Arg(info, 0);
+  if (n < 0 || n > (1 << 20)) throw Napi::RangeError::New(info.Env(), "payload size out of range");
+  return static_cast<size_t>(n);
+}
+
+Napi::Value CmsgSpace(const Info& info) {
+  return Num(info.Env(), static_cast<double>(core::ControlSpace(PayloadArg(info))));
+}
+
+Napi::Value CmsgLen(const Info& info) {
+  return Num(info.Env(), static_cast<double>(CMSG_LEN(PayloadArg(info))));
+}
+
 Napi::Value IsDetached(const Info& info) {
   Napi::Value value = info[0];
   if (value.IsTypedArray()) value = value.As<Napi::TypedArray>().ArrayBuffer();
@@ -453,6 +468,8 @@ void InitOperations(Napi::Env env, Napi::Object exports) {
       {"detach", Detach},
       {"cancel", Cancel},
       {"isDetached", IsDetached},
+      {"CMSG_SPACE", CmsgSpace},
+      {"CMSG_LEN", CmsgLen},
   };
   for (const Entry& e : entries) exports.Set(e.name, Napi::Function::New(env, e.fn, e.name));
 }
