@@ -4,12 +4,15 @@
   "targets": [{
     "target_name": "bsd_socket",
     "sources": [
+      "native/address_text.cc",
       "native/addon.cc",
       "native/ancillary_js.cc",
       "native/constants.cc",
       "native/env_state.cc",
+      "native/interfaces.cc",
       "native/js_args.cc",
       "native/operations.cc",
+      "native/option_codec.cc",
       "native/readiness_watcher.cc",
       "native/sockaddr_js.cc",
       "native/socket_handle.cc",

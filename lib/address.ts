@@ -3,7 +3,7 @@
 import { isIPv4, isIPv6 } from 'node:net';
 
 import { binding, type NativeAddress } from './binding';
-import { AF_INET, AF_INET6, AF_UNIX, AF_UNSPEC } from './constants';
+import { AF_INET, AF_INET6, AF_NETLINK, AF_PACKET, AF_UNIX, AF_UNSPEC } from './constants';
 import { checkInt, describe } from './validate';
 
 /** AF_INET: `{ address: '127.0.0.1', port: 80 }`. */
@@ -33,14 +33,36 @@ export interface UnspecAddress {
   family: number;
 }
 
+/**
+ * AF_PACKET (sockaddr_ll): an interface, an ETH_P_* protocol in host order,
+ * and a hardware address ('02:00:00:00:00:01' or a Buffer of up to 8 bytes).
+ */
+export interface PacketAddress {
+  family?: number;
+  ifindex: number;
+  protocol?: number;
+  hatype?: number;
+  pkttype?: number;
+  addr?: string | Buffer;
+}
+
+/** AF_NETLINK (sockaddr_nl): a port id (0: the kernel) and multicast groups. */
+export interface NetlinkAddress {
+  family?: number;
+  pid?: number;
+  groups?: number;
+}
+
 /** An address as passed in. `family` defaults to the socket's. */
-export type Address = Inet4Address | Inet6Address | UnixAddress | UnspecAddress;
+export type Address = Inet4Address | Inet6Address | UnixAddress | UnspecAddress | PacketAddress | NetlinkAddress;
 
 /** An address as returned: always with its `family`. */
 export type SocketAddress =
   | { family: number; address: string; port: number }
   | { family: number; address: string; port: number; flowinfo: number; scopeId: number }
   | { family: number; path: string }
+  | { family: number; ifindex: number; protocol: number; hatype: number; pkttype: number; addr: string }
+  | { family: number; pid: number; groups: number }
   | { family: number };
 
 const UNIX_PATH_MAX = binding.internal.UNIX_PATH_MAX;
@@ -87,7 +109,37 @@ export function toNativeAddress(value: unknown, socketFamily: number, name = 'ad
     return { family, path: bytes };
   }
   if (family === AF_UNSPEC) return { family };
+  if (family === AF_PACKET) {
+    return {
+      family,
+      ifindex: checkInt(given.ifindex, `${name}.ifindex`, 0, 0x7fffffff),
+      protocol: given.protocol === undefined ? 0 : checkInt(given.protocol, `${name}.protocol`, 0, 0xffff),
+      hatype: given.hatype === undefined ? 0 : checkInt(given.hatype, `${name}.hatype`, 0, 0xffff),
+      pkttype: given.pkttype === undefined ? 0 : checkInt(given.pkttype, `${name}.pkttype`, 0, 0xff),
+      addr: hardwareAddress(given.addr, `${name}.addr`),
+    };
+  }
+  if (family === AF_NETLINK) {
+    return {
+      family,
+      pid: given.pid === undefined ? 0 : checkInt(given.pid, `${name}.pid`, 0, 0xffffffff),
+      groups: given.groups === undefined ? 0 : checkInt(given.groups, `${name}.groups`, 0, 0xffffffff),
+    };
+  }
   throw new TypeError(`${name}.family ${family} is not an address family this library can encode`);
+}
+
+/** A hardware address as bytes: from 'aa:bb:cc:dd:ee:ff' (1 to 8 pairs) or a Buffer. */
+function hardwareAddress(value: unknown, name: string): Buffer {
+  if (value === undefined) return Buffer.alloc(0);
+  if (Buffer.isBuffer(value)) {
+    if (value.length > 8) throw new RangeError(`${name} holds at most 8 bytes, got ${value.length}`);
+    return value;
+  }
+  if (typeof value !== 'string' || !/^[0-9a-f]{2}(:[0-9a-f]{2}){0,7}$/i.test(value)) {
+    throw new TypeError(`${name} must be a hardware address such as '02:00:00:00:00:01', got ${describe(value)}`);
+  }
+  return Buffer.from(value.split(':').map((pair) => parseInt(pair, 16)));
 }
 
 /** What an error about this address names: address and port, or path. */

@@ -15,6 +15,13 @@ export interface NativeAddress {
   flowinfo?: number;
   scopeId?: number;
   path?: string | Buffer;
+  ifindex?: number;
+  protocol?: number;
+  hatype?: number;
+  pkttype?: number;
+  addr?: Buffer | string;
+  pid?: number;
+  groups?: number;
 }
 
 /** The native side of one socket (native/socket_handle.h). Opaque here. */
@@ -29,6 +36,7 @@ type View = ArrayBufferView;
 export interface Binding {
   SocketHandle: new (fd: number) => SocketHandle;
   constants: Readonly<Record<string, number>>;
+  sizeof: Readonly<Record<string, number>>;
   internal: {
     STATUS_TIMED_OUT: number;
     STATUS_CLOSED: number;
@@ -90,6 +98,16 @@ export interface Binding {
   // Event-loop wait, for non-blocking sockets: settles 0 when the socket may
   // be ready for `events` (POLLIN/POLLOUT), or with a status.
   waitReady(h: SocketHandle, events: number, cancelId: number): Promise<Status> | Status;
+
+  if_nametoindex(name: string): number;
+  if_indextoname(index: number): string | Status;
+  if_nameindex(): Array<{ index: number; name: string }> | Status;
+  inet_pton(family: number, text: string): Buffer | Status;
+  inet_ntop(family: number, bytes: View, offset: number, length: number): string | Status;
+
+  encodeOption(kind: string, value: unknown): Buffer | Status;
+  decodeOption(kind: string, bytes: View, offset: number, length: number): unknown;
+  optionSize(kind: string): number;
 
   close(h: SocketHandle): void;
   detach(h: SocketHandle): number;

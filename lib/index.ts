@@ -2,7 +2,16 @@
 //   import { socket, AF_INET, SOCK_STREAM } from 'bsd-socket';
 export { Socket, socket, socketpair, fromFd, CMSG_LEN, CMSG_SPACE, type CallOptions, type RecvMsgOptions } from './socket';
 export type { Ancillary, ReceivedAncillary, Message } from './ancillary';
-export type { Address, Inet4Address, Inet6Address, UnixAddress, UnspecAddress, SocketAddress } from './address';
+export type {
+  Address, Inet4Address, Inet6Address, NetlinkAddress, PacketAddress, SocketAddress, UnixAddress, UnspecAddress,
+} from './address';
+export { if_indextoname, if_nameindex, if_nametoindex } from './interfaces';
+export { htonl, htons, inet_ntop, inet_pton, ntohl, ntohs } from './address_text';
+export { internetChecksum } from './checksum';
+export {
+  knownOptions, optionKind, type LingerOption, type MembershipOption, type OptionKind, type OptionValue,
+  type PacketMembershipOption,
+} from './options';
 export type { BinaryLike } from './validate';
 export * from './errors';
 export * from './constants';

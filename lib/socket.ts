@@ -21,6 +21,7 @@ import {
 } from './constants';
 import { AbortError, closedError, errorFromStatus, SocketTimeoutError } from './errors';
 import { stopWatching, watchForLeak } from './leak_guard';
+import { decodeOption, encodeOption, optionSize, type OptionValue } from './options';
 import { checkInt, checkInt32, checkTimeout, INT32_MAX, toSendView, toView, type BinaryLike } from './validate';
 
 /** recvmsg's options: those of every call, and whether to adopt received fds. */
@@ -236,41 +237,38 @@ export class Socket {
   }
 
   /**
-   * setsockopt(2). A number is passed as a C int, a boolean as 0 or 1, bytes
-   * as they are (for struct options such as SO_LINGER).
+   * setsockopt(2). Known options (lib/options.ts) take their natural value:
+   * a number, a boolean, milliseconds (SO_RCVTIMEO), a string
+   * (SO_BINDTODEVICE, TCP_CONGESTION) or an object (SO_LINGER { onoff,
+   * seconds }, IP_ADD_MEMBERSHIP { multiaddr, address?, ifindex? },
+   * PACKET_ADD_MEMBERSHIP { ifindex, type, address? }, …). Any option also
+   * takes raw bytes; an unknown one takes bytes or a number (a C int).
    */
-  setsockopt(level: number, name: number, value: number | boolean | ArrayBufferView | ArrayBuffer): void {
+  setsockopt(level: number, name: number, value: OptionValue | ArrayBufferView | ArrayBuffer): void {
     const fd = this.#open('setsockopt');
     checkInt32(level, 'level');
     checkInt32(name, 'name');
-    let bytes: ArrayBufferView;
-    if (typeof value === 'number') bytes = new Int32Array([checkInt32(value, 'value')]);
-    else if (typeof value === 'boolean') bytes = new Int32Array([value ? 1 : 0]);
-    else bytes = toView(value, 'value');
+    const bytes = encodeOption(level, name, value);
     const r = binding.setsockopt(fd, level, name, bytes, 0, bytes.byteLength);
     if (r < 0) throw errorFromStatus(r, 'setsockopt');
   }
 
   /**
-   * getsockopt(2). Without `buflen` the option is read as a C int; with it,
-   * as up to `buflen` bytes, returned as a Buffer of the length the kernel gave.
+   * getsockopt(2). A known option comes back as its natural value (see
+   * setsockopt); an unknown one as a Buffer of what the kernel wrote. With
+   * `buflen`, any option comes back as up to `buflen` raw bytes.
    */
-  getsockopt(level: number, name: number): number;
+  getsockopt(level: number, name: number): OptionValue;
   getsockopt(level: number, name: number, buflen: number): Buffer;
-  getsockopt(level: number, name: number, buflen?: number): number | Buffer {
+  getsockopt(level: number, name: number, buflen?: number): OptionValue {
     const fd = this.#open('getsockopt');
     checkInt32(level, 'level');
     checkInt32(name, 'name');
-    if (buflen === undefined) {
-      const value = new Int32Array(1);
-      const r = binding.getsockopt(fd, level, name, value, 0, 4);
-      if (r < 0) throw errorFromStatus(r, 'getsockopt');
-      return value[0];
-    }
-    const out = Buffer.alloc(checkInt(buflen, 'buflen', 1, 65536));
+    const size = buflen === undefined ? optionSize(level, name) : checkInt(buflen, 'buflen', 1, 65536);
+    const out = Buffer.alloc(size);
     const r = binding.getsockopt(fd, level, name, out, 0, out.length);
     if (r < 0) throw errorFromStatus(r, 'getsockopt');
-    return out.subarray(0, r);
+    return buflen === undefined ? decodeOption(level, name, out.subarray(0, r)) : out.subarray(0, r);
   }
 
   /** Blocking (the default) or non-blocking: setblocking(false) is settimeout(0). */

@@ -2,9 +2,12 @@
 // and operations need the per-environment state).
 #include <napi.h>
 
+#include "address_text.h"
 #include "constants.h"
 #include "env_state.h"
+#include "interfaces.h"
 #include "operations.h"
+#include "option_codec.h"
 #include "socket_handle.h"
 
 static Napi::Object InitAddon(Napi::Env env, Napi::Object exports) {
@@ -12,6 +15,9 @@ static Napi::Object InitAddon(Napi::Env env, Napi::Object exports) {
   bsd::SocketHandle::Init(env, exports);
   bsd::InitOperations(env, exports);
   bsd::InitConstants(env, exports);
+  bsd::InitInterfaces(env, exports);
+  bsd::InitAddressText(env, exports);
+  bsd::InitOptionCodec(env, exports);
   return exports;
 }
 

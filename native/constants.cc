@@ -2,7 +2,11 @@
 // lacks is simply absent, and the TS layer types it as possibly undefined.
 #include "constants.h"
 
+#include <linux/if_arp.h>
 #include <linux/if_ether.h>
+#include <linux/if_packet.h>
+#include <linux/netlink.h>
+#include <linux/rtnetlink.h>
 #include <netinet/in.h>
 #include <netinet/ip.h>
 #include <netinet/tcp.h>
@@ -22,6 +26,24 @@ void InitConstants(Napi::Env env, Napi::Object exports) {
 #include "constants_list.h"
 #undef X
   exports.Set("constants", c);
+
+  // Sizes of the C structs a program builds by hand (netlink messages, ICMP
+  // over raw sockets), so that no layout number is typed in JS.
+  Napi::Object sizes = Napi::Object::New(env);
+#define SIZE(type) sizes.Set(#type, Napi::Number::New(env, sizeof(struct type)));
+  SIZE(nlmsghdr)
+  SIZE(nlmsgerr)
+  SIZE(ifinfomsg)
+  SIZE(ifaddrmsg)
+  SIZE(rtattr)
+  SIZE(sockaddr_ll)
+  SIZE(packet_mreq)
+  SIZE(ip_mreqn)
+  SIZE(ipv6_mreq)
+  SIZE(linger)
+  SIZE(timeval)
+#undef SIZE
+  exports.Set("sizeof", sizes);
 
   // What the binding itself needs to speak to the TS layer.
   Napi::Object internal = Napi::Object::New(env);

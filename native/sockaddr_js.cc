@@ -1,6 +1,7 @@
 #include "sockaddr_js.h"
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 
 #include "core/sockaddr_codec.h"
@@ -63,6 +64,26 @@ int AddressFromJS(Napi::Value value, sockaddr_storage* out, socklen_t* len) {
     }
     case AF_UNSPEC:
       return core::EncodeUnspec(out, len);
+    case AF_PACKET: {
+      // The TS layer has turned a textual hardware address into bytes.
+      Napi::Value hw = obj.Get("addr");
+      const uint8_t* bytes = nullptr;
+      size_t hw_len = 0;
+      if (hw.IsBuffer()) {
+        bytes = hw.As<Napi::Buffer<uint8_t>>().Data();
+        hw_len = hw.As<Napi::Buffer<uint8_t>>().Length();
+      } else if (!hw.IsUndefined()) {
+        throw Napi::TypeError::New(env, "addr must be a Buffer");
+      }
+      return core::EncodePacket(static_cast<int>(UintField(obj, "ifindex", 0x7fffffff)),
+                                static_cast<uint16_t>(UintField(obj, "protocol", 0xffff)),
+                                static_cast<uint16_t>(UintField(obj, "hatype", 0xffff)),
+                                static_cast<uint8_t>(UintField(obj, "pkttype", 0xff)), bytes, hw_len,
+                                out, len);
+    }
+    case AF_NETLINK:
+      return core::EncodeNetlink(UintField(obj, "pid", 0xffffffff), UintField(obj, "groups", 0xffffffff),
+                                 out, len);
     default:
       return -EAFNOSUPPORT;
   }
@@ -87,6 +108,23 @@ Napi::Value AddressToJS(Napi::Env env, const sockaddr_storage* addr, socklen_t l
       break;
     case AF_UNIX:
       obj.Set("path", Napi::String::New(env, d.path, d.path_len));
+      break;
+    case AF_PACKET: {
+      obj.Set("ifindex", Napi::Number::New(env, d.ifindex));
+      obj.Set("protocol", Napi::Number::New(env, d.protocol));
+      obj.Set("hatype", Napi::Number::New(env, d.hatype));
+      obj.Set("pkttype", Napi::Number::New(env, d.pkttype));
+      // As `ip link` prints it: lower-case hex pairs joined by ':'.
+      char text[3 * sizeof(d.hwaddr)] = {0};
+      for (size_t i = 0; i < d.hwaddr_len; ++i) {
+        snprintf(text + 3 * i, 4, i + 1 < d.hwaddr_len ? "%02x:" : "%02x", d.hwaddr[i]);
+      }
+      obj.Set("addr", Napi::String::New(env, text));
+      break;
+    }
+    case AF_NETLINK:
+      obj.Set("pid", Napi::Number::New(env, d.pid));
+      obj.Set("groups", Napi::Number::New(env, d.groups));
       break;
     default:
       break;

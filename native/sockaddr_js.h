@@ -3,6 +3,9 @@
 //   AF_INET6  { family, address: '::1', port, flowinfo, scopeId }
 //   AF_UNIX   { family, path }   (path '\0name' is the abstract namespace)
 //   AF_UNSPEC { family }
+//   AF_PACKET { family, ifindex, protocol, hatype, pkttype, addr }
+//             (addr: 'aa:bb:cc:dd:ee:ff' out, a Buffer in; protocol in host order)
+//   AF_NETLINK { family, pid, groups }
 #pragma once
 
 #include <napi.h>

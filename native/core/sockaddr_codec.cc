@@ -1,6 +1,8 @@
 #include "sockaddr_codec.h"
 
 #include <arpa/inet.h>
+#include <linux/if_packet.h>
+#include <linux/netlink.h>
 #include <cerrno>
 #include <cstring>
 
@@ -51,6 +53,44 @@ int EncodeUnspec(sockaddr_storage* out, socklen_t* len) {
   return 0;
 }
 
+int EncodePacket(int ifindex, uint16_t protocol, uint16_t hatype, uint8_t pkttype,
+                 const uint8_t* hwaddr, size_t hwaddr_len, sockaddr_storage* out, socklen_t* len) {
+  std::memset(out, 0, sizeof(*out));
+  auto* sll = reinterpret_cast<sockaddr_ll*>(out);
+  if (hwaddr_len > sizeof(sll->sll_addr)) return -EINVAL;
+  sll->sll_family = AF_PACKET;
+  sll->sll_protocol = htons(protocol);
+  sll->sll_ifindex = ifindex;
+  sll->sll_hatype = hatype;
+  sll->sll_pkttype = pkttype;
+  sll->sll_halen = static_cast<unsigned char>(hwaddr_len);
+  if (hwaddr_len > 0) std::memcpy(sll->sll_addr, hwaddr, hwaddr_len);
+  *len = sizeof(*sll);
+  return 0;
+}
+
+int EncodeNetlink(uint32_t pid, uint32_t groups, sockaddr_storage* out, socklen_t* len) {
+  std::memset(out, 0, sizeof(*out));
+  auto* nl = reinterpret_cast<sockaddr_nl*>(out);
+  nl->nl_family = AF_NETLINK;
+  nl->nl_pid = pid;
+  nl->nl_groups = groups;
+  *len = sizeof(*nl);
+  return 0;
+}
+
+int TextToBinary(int family, const char* text, uint8_t out[16]) {
+  if (family != AF_INET && family != AF_INET6) return -EAFNOSUPPORT;
+  if (inet_pton(family, text, out) != 1) return -EINVAL;
+  return family == AF_INET ? 4 : 16;
+}
+
+int BinaryToText(int family, const uint8_t* bytes, size_t len, char out[46]) {
+  if (family != AF_INET && family != AF_INET6) return -EAFNOSUPPORT;
+  if (len != (family == AF_INET ? 4u : 16u)) return -EINVAL;
+  return inet_ntop(family, bytes, out, 46) == nullptr ? -EINVAL : 0;
+}
+
 int DecodeAddress(const sockaddr_storage* addr, socklen_t len, DecodedAddress* out) {
   *out = DecodedAddress{};
   if (len < static_cast<socklen_t>(sizeof(sa_family_t))) return 0;  // unnamed
@@ -83,6 +123,29 @@ int DecodeAddress(const sockaddr_storage* addr, socklen_t len, DecodedAddress* o
       }
       out->path = sun->sun_path;
       out->path_len = path_len;
+      return 0;
+    }
+    case AF_PACKET: {
+      // The kernel may return fewer bytes than sockaddr_ll (a short address).
+      if (len < static_cast<socklen_t>(offsetof(sockaddr_ll, sll_addr))) return -EINVAL;
+      auto* sll = reinterpret_cast<const sockaddr_ll*>(addr);
+      out->ifindex = sll->sll_ifindex;
+      out->protocol = ntohs(sll->sll_protocol);
+      out->hatype = sll->sll_hatype;
+      out->pkttype = sll->sll_pkttype;
+      size_t room = static_cast<size_t>(len) - offsetof(sockaddr_ll, sll_addr);
+      size_t n = sll->sll_halen;
+      if (n > sizeof(out->hwaddr)) n = sizeof(out->hwaddr);
+      if (n > room) n = room;
+      std::memcpy(out->hwaddr, sll->sll_addr, n);
+      out->hwaddr_len = n;
+      return 0;
+    }
+    case AF_NETLINK: {
+      if (len < static_cast<socklen_t>(sizeof(sockaddr_nl))) return -EINVAL;
+      auto* nl = reinterpret_cast<const sockaddr_nl*>(addr);
+      out->pid = nl->nl_pid;
+      out->groups = nl->nl_groups;
       return 0;
     }
     default:

@@ -1,0 +1,9 @@
+#pragma once
+
+#include <napi.h>
+
+namespace bsd {
+
+void InitInterfaces(Napi::Env env, Napi::Object exports);
+
+}  // namespace bsd
