@@ -114,3 +114,25 @@ Promise<{ code: number | null; signal: string | null; stdout: string; stderr: st
     });
   });
 }
+
+/**
+ * Runs `source` in a child inside a fresh network namespace (unshare --net),
+ * after `setup`, a list of `ip` commands run there first: the test's own
+ * private network, gone when the child exits.
+ */
+export function inNamespace(source: string, setup: string[] = [], timeoutMs = 10000):
+ReturnType<typeof runChild> {
+  const commands = ['link set lo up', ...setup].map((c) => c.split(' '));
+  return runChild(`
+    const { execFileSync } = require('node:child_process');
+    for (const args of ${JSON.stringify(commands)}) execFileSync('ip', args);
+    ${source}
+  `, { prefix: ['unshare', '--net'], timeoutMs });
+}
+
+/** A veth pair veth0 (02:00:00:00:00:01) <-> veth1 (02:00:00:00:00:02), both up. */
+export const VETH_PAIR = [
+  'link add veth0 address 02:00:00:00:00:01 type veth peer name veth1 address 02:00:00:00:00:02',
+  'link set veth0 up',
+  'link set veth1 up',
+];
