@@ -7,6 +7,7 @@ import { constants as osConstants } from 'node:os';
 import { getSystemErrorName } from 'node:util';
 
 import { binding } from './binding';
+import type { PermissionHint } from './privileges';
 
 /**
  * A symbolic errno name, such as 'ECONNREFUSED': Node's errno table, plus the
@@ -64,8 +65,15 @@ export class AddressNotAvailableError extends SocketError {}
 export class WouldBlockError extends SocketError {}
 /** The socket's or the call's timeout passed (code ETIMEDOUT). */
 export class SocketTimeoutError extends SocketError {}
-/** EACCES / EPERM: not allowed (a raw socket without CAP_NET_RAW, a low port). */
-export class PermissionDeniedError extends SocketError {}
+/**
+ * EACCES / EPERM: not allowed. For raw and packet sockets and low ports the
+ * message says which capability is missing, whether this process has it
+ * (`capability`, `hasCapability`) and how to get it.
+ */
+export class PermissionDeniedError extends SocketError {
+  capability?: string;
+  hasCapability?: boolean;
+}
 /** ENETUNREACH / ENETDOWN. */
 export class NetworkUnreachableError extends SocketError {}
 /** EHOSTUNREACH / EHOSTDOWN. */
@@ -112,6 +120,15 @@ const { STATUS_TIMED_OUT, STATUS_CLOSED, STATUS_CANCELLED } = binding.internal;
 /** The error for a closed socket, before any syscall is made. */
 export function closedError(syscall: string): SocketClosedError {
   return new SocketClosedError('EBADF', syscall, {}, `${syscall} EBADF: the socket is closed`);
+}
+
+/** Adds what a PermissionDeniedError needed to know to the error, if it is one. */
+export function withPermissionHint(error: Error, hint: PermissionHint | undefined): Error {
+  if (!(error instanceof PermissionDeniedError) || hint === undefined) return error;
+  error.message = `${error.message}: ${hint.message}`;
+  if (hint.capability !== undefined) error.capability = hint.capability;
+  if (hint.hasCapability !== undefined) error.hasCapability = hint.hasCapability;
+  return error;
 }
 
 /**

@@ -19,9 +19,10 @@ import { binding, type NativeAddress, type RecvMsgResult, type SocketHandle } fr
 import {
   AF_INET, AF_UNIX, MSG_CTRUNC, MSG_TRUNC, SOCK_CLOEXEC, SOCK_NONBLOCK, SOCK_STREAM, SOMAXCONN,
 } from './constants';
-import { AbortError, closedError, errorFromStatus, SocketTimeoutError } from './errors';
+import { AbortError, closedError, errorFromStatus, SocketTimeoutError, withPermissionHint } from './errors';
 import { stopWatching, watchForLeak } from './leak_guard';
 import { decodeOption, encodeOption, optionSize, type OptionValue } from './options';
+import { bindPermissionHint, socketPermissionHint } from './privileges';
 import { checkInt, checkInt32, checkTimeout, INT32_MAX, toSendView, toView, type BinaryLike } from './validate';
 
 /** recvmsg's options: those of every call, and whether to adopt received fds. */
@@ -110,7 +111,9 @@ export class Socket {
       checkInt32(type, 'type');
       checkInt32(protocol, 'protocol');
       const fd = binding.socket(family, type, protocol);
-      if (fd < 0) throw errorFromStatus(fd, 'socket');
+      if (fd < 0) {
+        throw withPermissionHint(errorFromStatus(fd, 'socket'), socketPermissionHint(family, type & ~TYPE_FLAGS, protocol));
+      }
       this.#fd = fd;
       this.#family = family;
       this.#type = type & ~TYPE_FLAGS;
@@ -205,7 +208,7 @@ export class Socket {
     const fd = this.#open('bind');
     const native = toNativeAddress(address, this.#family);
     const r = binding.bind(fd, native);
-    if (r < 0) throw errorFromStatus(r, 'bind', addressDetails(native));
+    if (r < 0) throw withPermissionHint(errorFromStatus(r, 'bind', addressDetails(native)), bindPermissionHint(native.port));
   }
 
   /** listen(2). The backlog defaults to SOMAXCONN (the kernel caps it). */

@@ -2,6 +2,7 @@
 // lacks is simply absent, and the TS layer types it as possibly undefined.
 #include "constants.h"
 
+#include <linux/capability.h>
 #include <linux/if_arp.h>
 #include <linux/if_ether.h>
 #include <linux/if_packet.h>

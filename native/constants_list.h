@@ -920,3 +920,13 @@ X(IFA_ADDRESS)
 X(IFA_LOCAL)
 X(IFA_LABEL)
 X(IFA_BROADCAST)
+// Capabilities (linux/capability.h): bit numbers in /proc/self/status CapEff.
+#ifdef CAP_NET_RAW
+X(CAP_NET_RAW)
+#endif
+#ifdef CAP_NET_ADMIN
+X(CAP_NET_ADMIN)
+#endif
+#ifdef CAP_NET_BIND_SERVICE
+X(CAP_NET_BIND_SERVICE)
+#endif
