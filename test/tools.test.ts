@@ -65,3 +65,49 @@ describe('ping', () => {
     });
   });
 });
+
+describe('traceroute across two routers: a - r1 - r2 - b', () => {
+  let net: Topology;
+  beforeAll(() => {
+    net = makeTopology(['a', 'r1', 'r2', 'b'], [
+      ['a', '10.1.0.1/24', 'r1', '10.1.0.254/24'],
+      ['r1', '10.2.0.1/24', 'r2', '10.2.0.2/24'],
+      ['r2', '10.3.0.254/24', 'b', '10.3.0.2/24'],
+    ], [
+      ['a', 'default', '10.1.0.254'],
+      ['r1', '10.3.0.0/24', '10.2.0.2'],
+      ['r2', '10.1.0.0/24', '10.2.0.1'],
+      ['b', 'default', '10.3.0.254'],
+    ], ['r1', 'r2']);
+  });
+  afterAll(() => net.destroy());
+
+  test('three hops, each router named in turn, three timed probes each', async () => {
+    const r = await net.run('a', `
+      require(${JSON.stringify(join(examples, 'traceroute.js'))}).traceroute({ address: '10.3.0.2', waitMs: 1000 })
+        .then((hops) => console.log(JSON.stringify(hops)));`, 20000);
+    expect(r.stderr).toBe('');
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toBe('traceroute to 10.3.0.2 (10.3.0.2), 30 hops max, 60 byte packets');
+    expect(lines[1]).toMatch(/^ 1  10\.1\.0\.254  \d+\.\d{3} ms  \d+\.\d{3} ms  \d+\.\d{3} ms$/);
+    expect(lines[2]).toMatch(/^ 2  10\.2\.0\.2  \d+\.\d{3} ms  \d+\.\d{3} ms  \d+\.\d{3} ms$/);
+    expect(lines[3]).toMatch(/^ 3  10\.3\.0\.2  \d+\.\d{3} ms  \d+\.\d{3} ms  \d+\.\d{3} ms$/);
+    const hops = JSON.parse(lines[4]) as Array<{ ttl: number; from: string[]; times: number[] }>;
+    expect(hops.map((h) => h.from[0])).toEqual(['10.1.0.254', '10.2.0.2', '10.3.0.2']);
+    for (const hop of hops) for (const t of hop.times) expect(t).toBeGreaterThan(0);
+  });
+
+  test('a hop that does not answer shows as *; a router with no route ends the trace with !N', async () => {
+    const { execFileSync } = await import('node:child_process');
+    // r1 sends 10.9.0.0/24 on to r2, which drops it silently (a blackhole route).
+    execFileSync('ip', ['-n', net.ns('r1'), 'route', 'add', '10.9.0.0/24', 'via', '10.2.0.2']);
+    execFileSync('ip', ['-n', net.ns('r2'), 'route', 'add', 'blackhole', '10.9.0.0/24']);
+    const script = (address: string): string => `
+      require(${JSON.stringify(join(examples, 'traceroute.js'))}).traceroute({ address: '${address}', maxHops: 3, probes: 1, waitMs: 300 });`;
+    const silent = (await net.run('a', script('10.9.0.1'), 20000)).stdout.trim().split('\n');
+    expect(silent.slice(1)).toEqual([expect.stringMatching(/^ 1  10\.1\.0\.254  [\d.]+ ms$/), ' 2  *', ' 3  *']);
+    // Nothing routes 10.8.0.0/24 past r1: it answers network unreachable.
+    const unreachable = (await net.run('a', script('10.8.0.1'), 20000)).stdout.trim().split('\n');
+    expect(unreachable.slice(1)).toEqual([expect.stringMatching(/^ 1  10\.1\.0\.254  [\d.]+ ms !N$/)]);
+  });
+});
