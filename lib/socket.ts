@@ -17,7 +17,7 @@ import { addressDetails, toNativeAddress, type Address, type SocketAddress } fro
 import { toNativeAncillary, type Ancillary, type Message, type ReceivedAncillary } from './ancillary';
 import { binding, type NativeAddress, type RecvMsgResult, type SocketHandle } from './binding';
 import {
-  AF_INET, AF_UNIX, MSG_CTRUNC, MSG_TRUNC, SOCK_CLOEXEC, SOCK_NONBLOCK, SOCK_STREAM, SOMAXCONN,
+  AF_INET, AF_UNIX, MSG_CMSG_CLOEXEC, MSG_CTRUNC, MSG_TRUNC, SOCK_CLOEXEC, SOCK_NONBLOCK, SOCK_STREAM, SOMAXCONN,
 } from './constants';
 import { AbortError, closedError, errorFromStatus, SocketTimeoutError, withPermissionHint } from './errors';
 import { stopWatching, watchForLeak } from './leak_guard';
@@ -565,6 +565,7 @@ export class Socket {
   async recvmsg(bufsize: number, ancsize = 0, flags = 0, options?: RecvMsgOptions): Promise<Message> {
     const fd = this.#open('recvmsg');
     const [buffer, control] = recvmsgArgs(bufsize, ancsize, flags);
+    flags = this.#recvmsgFlags(flags);
     const r = await this.#wait<RecvMsgResult>(options, {
       syscall: 'recvmsg',
       events: POLLIN,
@@ -577,9 +578,18 @@ export class Socket {
   recvmsgSync(bufsize: number, ancsize = 0, flags = 0, options?: { adoptFds?: boolean }): Message {
     const fd = this.#open('recvmsg');
     const [buffer, control] = recvmsgArgs(bufsize, ancsize, flags);
+    flags = this.#recvmsgFlags(flags);
     const r = binding.recvmsg(fd, buffer, 0, buffer.length, control, flags, this.#syncTimeout());
     if (failed(r)) throw errorFromStatus(r, 'recvmsg');
     return toMessage(buffer, r, options?.adoptFds === true);
+  }
+
+  /**
+   * Received fds are close-on-exec, like every fd this library makes. Only
+   * Unix sockets carry fds, and other families (AF_PACKET) reject the flag.
+   */
+  #recvmsgFlags(flags: number): number {
+    return this.#family === AF_UNIX ? flags | MSG_CMSG_CLOEXEC : flags;
   }
 
   #messageArgs(buffers: BinaryLike[], ancillary: Ancillary[], flags: number,

@@ -8,7 +8,7 @@ import {
   MSG_ERRQUEUE, SOCK_DGRAM, SOCK_STREAM, SOL_SOCKET, SO_PASSCRED, SO_TIMESTAMPNS, Socket, SocketClosedError, socket,
   socketpair, type ReceivedAncillary,
 } from '../lib';
-import { openFds, rejection, sleep, track } from './helpers';
+import { fdFlags, openFds, rejection, sleep, track } from './helpers';
 
 function udp(family = AF_INET): Socket {
   const s = track(socket(family, SOCK_DGRAM));
@@ -46,6 +46,7 @@ describe.each([['blocking', true], ['non-blocking', false]] as const)('%s', (_mo
     const rights = find(message.ancillary, 'rights') as { fds: number[]; sockets?: Socket[] };
     expect(rights.fds).toHaveLength(1);
     expect(rights.fds[0]).not.toBe(inner.fileno()); // a new fd for the same socket
+    expect(fdFlags(rights.fds[0]) & 0o2000000).toBe(0o2000000); // O_CLOEXEC, as every fd we make
     const passed = track(rights.sockets![0]);
     await passed.sendall('through the passed fd');
     expect((await innerPeer.recv(100)).toString()).toBe('through the passed fd');

@@ -16,7 +16,8 @@ export interface Topology {
 const ip = (...args: string[]): void => { execFileSync('ip', args, { stdio: 'pipe' }); };
 
 /**
- * Hosts, and links between them: [hostA, addressA/prefix, hostB, addressB/prefix].
+ * Hosts, and links between them: [hostA, addressA/prefix, hostB, addressB/prefix];
+ * link i joins interface v{i}a on hostA to v{i}b on hostB.
  * Routes: [host, destination/prefix, via]. Hosts listed in `routers` forward.
  */
 export function makeTopology(hosts: string[], links: Array<[string, string, string, string]>,
@@ -39,8 +40,15 @@ export function makeTopology(hosts: string[], links: Array<[string, string, stri
       const ifA = `v${i}a`;
       const ifB = `v${i}b`;
       ip('link', 'add', ifA, 'netns', ns(a), 'type', 'veth', 'peer', 'name', ifB, 'netns', ns(b));
-      ip('-n', ns(a), 'addr', 'add', addressA, 'dev', ifA);
-      ip('-n', ns(b), 'addr', 'add', addressB, 'dev', ifB);
+      // Several addresses may be given, comma-separated; IPv6 ones skip
+      // duplicate address detection, which would hold them back for a second.
+      const addAll = (host: string, list: string, dev: string): void => {
+        for (const address of list.split(',')) {
+          ip('-n', ns(host), 'addr', 'add', address, 'dev', dev, ...(address.includes(':') ? ['nodad'] : []));
+        }
+      };
+      addAll(a, addressA, ifA);
+      addAll(b, addressB, ifB);
       ip('-n', ns(a), 'link', 'set', ifA, 'up');
       ip('-n', ns(b), 'link', 'set', ifB, 'up');
     });

@@ -172,8 +172,8 @@ struct SendMsgOp {
   }
 };
 
-// recvmsg(2) into `data`, with room for `control`. Received fds are
-// close-on-exec (MSG_CMSG_CLOEXEC), like every fd this library makes.
+// recvmsg(2) into `data`, with room for `control`. (The caller adds
+// MSG_CMSG_CLOEXEC on Unix sockets; other families reject unknown flags.)
 struct RecvMsgOp {
   static constexpr short events = POLLIN;
   int fd = -1;
@@ -197,7 +197,7 @@ struct RecvMsgOp {
       msg.msg_control = control.data();
       msg.msg_controllen = control.size();
     }
-    ssize_t r = RecvMsg(fd, &msg, flags | MSG_CMSG_CLOEXEC);
+    ssize_t r = RecvMsg(fd, &msg, flags);
     if (r >= 0) {
       address_len = msg.msg_namelen;
       control_len = msg.msg_controllen;
