@@ -9,6 +9,7 @@ export interface EchoServer {
   address: { address: string; port: number };
   /** Bytes echoed so far, over all connections. */
   echoed(): number;
+  /** Stops accepting and closes every open connection (their pending calls end at once). */
   close(): void;
   /** Settles when the server has stopped. */
   done: Promise<void>;
@@ -34,13 +35,18 @@ export function startEchoServer(port = 0, host = '127.0.0.1'): EchoServer {
   server.listen();
   let echoed = 0;
   const connections = new Set<Promise<void>>();
+  const open = new Set<Socket>();
   const done = (async () => {
     try {
       for (;;) {
         const [conn] = await server.accept();
+        open.add(conn);
         const task = echo(conn, (n) => { echoed += n; }).catch(() => undefined);
         connections.add(task);
-        void task.then(() => connections.delete(task));
+        void task.then(() => {
+          connections.delete(task);
+          open.delete(conn);
+        });
       }
     } catch (error) {
       if (!(error instanceof SocketClosedError)) throw error; // close() ends the loop
@@ -50,7 +56,10 @@ export function startEchoServer(port = 0, host = '127.0.0.1'): EchoServer {
   return {
     address: server.getsockname() as { address: string; port: number },
     echoed: () => echoed,
-    close: () => server.close(),
+    close: () => {
+      server.close();
+      for (const conn of open) conn.close();
+    },
     done,
   };
 }
