@@ -11,8 +11,11 @@ import { runChild } from './helpers';
 
 const root = join(__dirname, '..');
 let scratch: string;
+// The builds run without LD_PRELOAD: under npm run test:asan the sanitizer
+// runtime is preloaded for the addon, and the compilers are not under test.
+const { LD_PRELOAD: _preload, ...buildEnv } = process.env;
 const npm = (args: string[], cwd: string): void => {
-  execFileSync('npm', ['run', '--silent', ...args], { cwd, stdio: 'ignore', env: { ...process.env, npm_config_loglevel: 'error' } });
+  execFileSync('npm', ['run', '--silent', ...args], { cwd, stdio: 'ignore', env: { ...buildEnv, npm_config_loglevel: 'error' } });
 };
 
 beforeAll(() => {
@@ -58,7 +61,7 @@ async function expectWorks(dir: string, expectedFile: string): Promise<void> {
 }
 
 test('node-gyp: build/Release/bsd_socket.node', async () => {
-  execFileSync(process.execPath, [require.resolve('node-gyp/bin/node-gyp.js'), 'rebuild'], { cwd: scratch, stdio: 'ignore' });
+  execFileSync(process.execPath, [require.resolve('node-gyp/bin/node-gyp.js'), 'rebuild'], { cwd: scratch, stdio: 'ignore', env: buildEnv });
   const dir = layout(join(scratch, 'build', 'Release', 'bsd_socket.node'), 'build/Release');
   await expectWorks(dir, 'build/Release/bsd_socket.node');
 }, 180000);
