@@ -73,3 +73,13 @@ test('a path of exactly the maximum length works; one byte more is a RangeError'
   expect(() => t.bind({ path: `\0${'a'.repeat(108)}` })).toThrow(RangeError);
   expect(() => t.bind({ path: `/tmp/${'a'.repeat(200)}` })).toThrow(RangeError);
 });
+
+test('bind to an empty path autobinds to an abstract name of the kernel\'s choosing (unix(7))', () => {
+  const s = track(socket(AF_UNIX, SOCK_DGRAM));
+  s.bind({ path: '' });
+  const name = (s.getsockname() as { path: string }).path;
+  expect(name).toMatch(/^\0[0-9a-f]{5}$/);
+  const peer = track(socket(AF_UNIX, SOCK_DGRAM));
+  peer.sendtoSync('found it', { path: name });
+  expect(s.recvSync(10).toString()).toBe('found it');
+});

@@ -41,8 +41,11 @@ int EncodeUnix(const char* path, size_t path_len, sockaddr_storage* out, socklen
   sun->sun_family = AF_UNIX;
   std::memcpy(sun->sun_path, path, path_len);
   // Abstract names are exactly `path_len` bytes long: the length, not a NUL,
-  // ends them, and a stray NUL would be part of the name.
-  *len = static_cast<socklen_t>(offsetof(sockaddr_un, sun_path) + path_len + (abstract ? 0 : 1));
+  // ends them, and a stray NUL would be part of the name. An empty path is
+  // the family alone: unnamed (bind(2) then autobinds, unix(7)); a lone NUL
+  // would be the empty abstract name instead.
+  size_t terminator = abstract || path_len == 0 ? 0 : 1;
+  *len = static_cast<socklen_t>(offsetof(sockaddr_un, sun_path) + path_len + terminator);
   return 0;
 }
 
