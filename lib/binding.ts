@@ -113,7 +113,7 @@ export interface Binding {
   detach(h: SocketHandle): number;
   cancel(h: SocketHandle, cancelId: number): boolean;
   closeAll(): void;
-  isDetached(view: View): boolean;
+  isDetached(value: View | ArrayBufferLike): boolean;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -205,23 +205,23 @@ export class Socket {
 
   /** bind(2). Raises AddressInUseError, AddressNotAvailableError, PermissionDeniedError. */
   bind(address: Address): void {
-    const fd = this.#open('bind');
+    this.#open('bind');
     const native = toNativeAddress(address, this.#family);
-    const r = binding.bind(fd, native);
+    const r = binding.bind(this.#open('bind'), native);
     if (r < 0) throw withPermissionHint(errorFromStatus(r, 'bind', addressDetails(native)), bindPermissionHint(native.port));
   }
 
   /** listen(2). The backlog defaults to SOMAXCONN (the kernel caps it). */
   listen(backlog: number = SOMAXCONN): void {
-    const fd = this.#open('listen');
-    const r = binding.listen(fd, checkInt32(backlog, 'backlog'));
+    this.#open('listen');
+    const r = binding.listen(this.#open('listen'), checkInt32(backlog, 'backlog'));
     if (r < 0) throw errorFromStatus(r, 'listen');
   }
 
   /** shutdown(2) with SHUT_RD, SHUT_WR or SHUT_RDWR. Raises SocketError ENOTCONN. */
   shutdown(how: number): void {
-    const fd = this.#open('shutdown');
-    const r = binding.shutdown(fd, checkInt32(how, 'how'));
+    this.#open('shutdown');
+    const r = binding.shutdown(this.#open('shutdown'), checkInt32(how, 'how'));
     if (r < 0) throw errorFromStatus(r, 'shutdown');
   }
 
@@ -248,11 +248,11 @@ export class Socket {
    * takes raw bytes; an unknown one takes bytes or a number (a C int).
    */
   setsockopt(level: number, name: number, value: OptionValue | ArrayBufferView | ArrayBuffer): void {
-    const fd = this.#open('setsockopt');
+    this.#open('setsockopt');
     checkInt32(level, 'level');
     checkInt32(name, 'name');
     const bytes = encodeOption(level, name, value);
-    const r = binding.setsockopt(fd, level, name, bytes, 0, bytes.byteLength);
+    const r = binding.setsockopt(this.#open('setsockopt'), level, name, bytes, 0, bytes.byteLength);
     if (r < 0) throw errorFromStatus(r, 'setsockopt');
   }
 
@@ -264,12 +264,12 @@ export class Socket {
   getsockopt(level: number, name: number): OptionValue;
   getsockopt(level: number, name: number, buflen: number): Buffer;
   getsockopt(level: number, name: number, buflen?: number): OptionValue {
-    const fd = this.#open('getsockopt');
+    this.#open('getsockopt');
     checkInt32(level, 'level');
     checkInt32(name, 'name');
     const size = buflen === undefined ? optionSize(level, name) : checkInt(buflen, 'buflen', 1, 65536);
     const out = Buffer.alloc(size);
-    const r = binding.getsockopt(fd, level, name, out, 0, out.length);
+    const r = binding.getsockopt(this.#open('getsockopt'), level, name, out, 0, out.length);
     if (r < 0) throw errorFromStatus(r, 'getsockopt');
     return buflen === undefined ? decodeOption(level, name, out.subarray(0, r)) : out.subarray(0, r);
   }
@@ -305,11 +305,11 @@ export class Socket {
    * close-on-exec and takes this socket's mode and timeout.
    */
   async accept(options?: CallOptions): Promise<[Socket, SocketAddress]> {
-    const fd = this.#open('accept');
+    this.#open('accept');
     const [conn, address] = await this.#wait<[number, NativeAddress]>(options, {
       syscall: 'accept',
       events: POLLIN,
-      attempt: () => binding.accept(fd, 0),
+      attempt: () => this.#call((fd) => binding.accept(fd, 0)),
       threadpool: (h, t, id) => binding.acceptAsync(h, t, id),
     });
     return [this.#accepted(conn), address as SocketAddress];
@@ -333,7 +333,7 @@ export class Socket {
    * default peer; `{ family: AF_UNSPEC }` dissolves it.
    */
   async connect(address: Address, options?: CallOptions): Promise<void> {
-    const fd = this.#open('connect');
+    this.#open('connect');
     const native = toNativeAddress(address, this.#family);
     let started = false;
     await this.#wait<number>(options, {
@@ -342,9 +342,9 @@ export class Socket {
       // The first attempt starts the handshake; once the socket turns
       // writable, SO_ERROR holds the outcome.
       attempt: () => {
-        if (started) return binding.pendingError(fd);
+        if (started) return this.#call((fd) => binding.pendingError(fd));
         started = true;
-        const r = binding.connect(fd, native, 0);
+        const r = this.#call((fd) => binding.connect(fd, native, 0));
         return r === EINPROGRESS ? EAGAIN : r;
       },
       threadpool: (h, t, id) => binding.connectAsync(h, native, t, id),
@@ -355,9 +355,9 @@ export class Socket {
 
   /** connect(2), blocking the thread; on a non-blocking socket raises WouldBlockError (EINPROGRESS). */
   connectSync(address: Address): void {
-    const fd = this.#open('connect');
+    this.#open('connect');
     const native = toNativeAddress(address, this.#family);
-    const r = binding.connect(fd, native, this.#syncTimeout());
+    const r = binding.connect(this.#open('connect'), native, this.#syncTimeout());
     if (r < 0) throw errorFromStatus(r, 'connect', addressDetails(native));
   }
 
@@ -371,16 +371,16 @@ export class Socket {
    * ConnectionResetError.
    */
   async send(data: BinaryLike, flags = 0, options?: CallOptions): Promise<number> {
-    const fd = this.#open('send');
+    this.#open('send');
     const view = toSendView(data);
     checkInt32(flags, 'flags');
-    return this.#sendFrom(fd, view, flags, options);
+    return this.#sendFrom(view, flags, options);
   }
 
   sendSync(data: BinaryLike, flags = 0): number {
-    const fd = this.#open('send');
+    this.#open('send');
     const view = toSendView(data);
-    const r = binding.send(fd, view, 0, view.byteLength, checkInt32(flags, 'flags'), this.#syncTimeout());
+    const r = binding.send(this.#open('send'), view, 0, view.byteLength, checkInt32(flags, 'flags'), this.#syncTimeout());
     if (r < 0) throw errorFromStatus(r, 'send');
     return r;
   }
@@ -390,7 +390,7 @@ export class Socket {
    * bounds the whole call, not each send (as in Python).
    */
   async sendall(data: BinaryLike, flags = 0, options?: CallOptions): Promise<void> {
-    const fd = this.#open('send');
+    this.#open('send');
     const view = toSendView(data);
     checkInt32(flags, 'flags');
     const limit = options?.timeout ?? (this.#timeout === 0 ? undefined : this.#timeout ?? undefined);
@@ -400,12 +400,12 @@ export class Socket {
       const left = deadline === undefined ? undefined : deadline - performance.now();
       if (left !== undefined && left <= 0) throw new SocketTimeoutError('ETIMEDOUT', 'send', {}, 'send timed out');
       const rest = sent === 0 ? view : new Uint8Array(view.buffer, view.byteOffset + sent, view.byteLength - sent);
-      sent += await this.#sendFrom(fd, rest, flags, { signal: options?.signal, timeout: left });
+      sent += await this.#sendFrom(rest, flags, { signal: options?.signal, timeout: left });
     } while (sent < view.byteLength);
   }
 
   sendallSync(data: BinaryLike, flags = 0): void {
-    const fd = this.#open('send');
+    this.#open('send');
     const view = toSendView(data);
     checkInt32(flags, 'flags');
     const limit = this.#timeout ?? undefined;
@@ -417,7 +417,7 @@ export class Socket {
         wait = deadline - performance.now();
         if (wait <= 0) throw new SocketTimeoutError('ETIMEDOUT', 'send', {}, 'send timed out');
       }
-      const r = binding.send(fd, view, sent, view.byteLength - sent, flags, wait);
+      const r = binding.send(this.#open('send'), view, sent, view.byteLength - sent, flags, wait);
       if (r < 0) throw errorFromStatus(r, 'send');
       sent += r;
     } while (sent < view.byteLength);
@@ -425,24 +425,24 @@ export class Socket {
 
   /** sendto(2): one datagram (or stream data) to `address`. Returns the bytes sent. */
   async sendto(data: BinaryLike, address: Address, flags = 0, options?: CallOptions): Promise<number> {
-    const fd = this.#open('sendto');
+    this.#open('sendto');
     const view = toSendView(data);
     const native = toNativeAddress(address, this.#family);
     checkInt32(flags, 'flags');
     return this.#wait<number>(options, {
       syscall: 'sendto',
       events: POLLOUT,
-      attempt: () => binding.sendto(fd, view, 0, view.byteLength, flags, native, 0),
+      attempt: () => this.#call((fd) => binding.sendto(fd, view, 0, view.byteLength, flags, native, 0)),
       threadpool: (h, t, id) => binding.sendtoAsync(h, view, 0, view.byteLength, flags, native, t, id),
       details: native,
     });
   }
 
   sendtoSync(data: BinaryLike, address: Address, flags = 0): number {
-    const fd = this.#open('sendto');
+    this.#open('sendto');
     const view = toSendView(data);
     const native = toNativeAddress(address, this.#family);
-    const r = binding.sendto(fd, view, 0, view.byteLength, checkInt32(flags, 'flags'), native, this.#syncTimeout());
+    const r = binding.sendto(this.#open('sendto'), view, 0, view.byteLength, checkInt32(flags, 'flags'), native, this.#syncTimeout());
     if (r < 0) throw errorFromStatus(r, 'sendto', addressDetails(native));
     return r;
   }
@@ -466,14 +466,14 @@ export class Socket {
   /** recv(2) into `buffer`, in place, with no copy; returns the bytes read. */
   async recvInto(buffer: ArrayBufferView | ArrayBuffer, nbytes?: number, flags = 0,
     options?: CallOptions): Promise<number> {
-    const fd = this.#open('recv');
+    this.#open('recv');
     const view = toView(buffer, 'buffer');
     const n = nbytes === undefined ? view.byteLength : checkInt(nbytes, 'nbytes', 0, view.byteLength);
     checkInt32(flags, 'flags');
     return this.#wait<number>(options, {
       syscall: 'recv',
       events: POLLIN,
-      attempt: () => binding.recv(fd, view, 0, n, flags, 0),
+      attempt: () => this.#call((fd) => binding.recv(fd, view, 0, n, flags, 0)),
       threadpool: (h, t, id) => binding.recvAsync(h, view, 0, n, flags, t, id),
       // MSG_WAITALL on a blocking socket: the worker collects the whole
       // buffer; a first attempt here would end it early.
@@ -482,10 +482,10 @@ export class Socket {
   }
 
   recvIntoSync(buffer: ArrayBufferView | ArrayBuffer, nbytes?: number, flags = 0): number {
-    const fd = this.#open('recv');
+    this.#open('recv');
     const view = toView(buffer, 'buffer');
     const n = nbytes === undefined ? view.byteLength : checkInt(nbytes, 'nbytes', 0, view.byteLength);
-    const r = binding.recv(fd, view, 0, n, checkInt32(flags, 'flags'), this.#syncTimeout());
+    const r = binding.recv(this.#open('recv'), view, 0, n, checkInt32(flags, 'flags'), this.#syncTimeout());
     if (r < 0) throw errorFromStatus(r, 'recv');
     return r;
   }
@@ -506,24 +506,24 @@ export class Socket {
   /** recvfrom(2) into `buffer`, in place; returns the bytes read and the sender. */
   async recvfromInto(buffer: ArrayBufferView | ArrayBuffer, nbytes?: number, flags = 0,
     options?: CallOptions): Promise<[number, SocketAddress]> {
-    const fd = this.#open('recvfrom');
+    this.#open('recvfrom');
     const view = toView(buffer, 'buffer');
     const n = nbytes === undefined ? view.byteLength : checkInt(nbytes, 'nbytes', 0, view.byteLength);
     checkInt32(flags, 'flags');
     const r = await this.#wait<[number, NativeAddress]>(options, {
       syscall: 'recvfrom',
       events: POLLIN,
-      attempt: () => binding.recvfrom(fd, view, 0, n, flags, 0),
+      attempt: () => this.#call((fd) => binding.recvfrom(fd, view, 0, n, flags, 0)),
       threadpool: (h, t, id) => binding.recvfromAsync(h, view, 0, n, flags, t, id),
     });
     return r as [number, SocketAddress];
   }
 
   recvfromIntoSync(buffer: ArrayBufferView | ArrayBuffer, nbytes?: number, flags = 0): [number, SocketAddress] {
-    const fd = this.#open('recvfrom');
+    this.#open('recvfrom');
     const view = toView(buffer, 'buffer');
     const n = nbytes === undefined ? view.byteLength : checkInt(nbytes, 'nbytes', 0, view.byteLength);
-    const r = binding.recvfrom(fd, view, 0, n, checkInt32(flags, 'flags'), this.#syncTimeout());
+    const r = binding.recvfrom(this.#open('recvfrom'), view, 0, n, checkInt32(flags, 'flags'), this.#syncTimeout());
     if (failed(r)) throw errorFromStatus(r, 'recvfrom');
     return r as [number, SocketAddress];
   }
@@ -536,21 +536,21 @@ export class Socket {
    */
   async sendmsg(buffers: BinaryLike[], ancillary: Ancillary[] = [], flags = 0, address?: Address,
     options?: CallOptions): Promise<number> {
-    const fd = this.#open('sendmsg');
+    this.#open('sendmsg');
     const [views, control, native] = this.#messageArgs(buffers, ancillary, flags, address);
     return this.#wait<number>(options, {
       syscall: 'sendmsg',
       events: POLLOUT,
-      attempt: () => binding.sendmsg(fd, views, control, flags, native, 0),
+      attempt: () => this.#call((fd) => binding.sendmsg(fd, views, control, flags, native, 0)),
       threadpool: (h, t, id) => binding.sendmsgAsync(h, views, control, flags, native, t, id),
       details: native ?? undefined,
     });
   }
 
   sendmsgSync(buffers: BinaryLike[], ancillary: Ancillary[] = [], flags = 0, address?: Address): number {
-    const fd = this.#open('sendmsg');
+    this.#open('sendmsg');
     const [views, control, native] = this.#messageArgs(buffers, ancillary, flags, address);
-    const r = binding.sendmsg(fd, views, control, flags, native, this.#syncTimeout());
+    const r = binding.sendmsg(this.#open('sendmsg'), views, control, flags, native, this.#syncTimeout());
     if (r < 0) throw errorFromStatus(r, 'sendmsg', addressDetails(native ?? undefined));
     return r;
   }
@@ -563,23 +563,23 @@ export class Socket {
    * `truncated` / `controlTruncated`, never silent.
    */
   async recvmsg(bufsize: number, ancsize = 0, flags = 0, options?: RecvMsgOptions): Promise<Message> {
-    const fd = this.#open('recvmsg');
+    this.#open('recvmsg');
     const [buffer, control] = recvmsgArgs(bufsize, ancsize, flags);
     flags = this.#recvmsgFlags(flags);
     const r = await this.#wait<RecvMsgResult>(options, {
       syscall: 'recvmsg',
       events: POLLIN,
-      attempt: () => binding.recvmsg(fd, buffer, 0, buffer.length, control, flags, 0),
+      attempt: () => this.#call((fd) => binding.recvmsg(fd, buffer, 0, buffer.length, control, flags, 0)),
       threadpool: (h, t, id) => binding.recvmsgAsync(h, buffer, 0, buffer.length, control, flags, t, id),
     });
     return toMessage(buffer, r, options?.adoptFds === true);
   }
 
   recvmsgSync(bufsize: number, ancsize = 0, flags = 0, options?: { adoptFds?: boolean }): Message {
-    const fd = this.#open('recvmsg');
+    this.#open('recvmsg');
     const [buffer, control] = recvmsgArgs(bufsize, ancsize, flags);
     flags = this.#recvmsgFlags(flags);
-    const r = binding.recvmsg(fd, buffer, 0, buffer.length, control, flags, this.#syncTimeout());
+    const r = binding.recvmsg(this.#open('recvmsg'), buffer, 0, buffer.length, control, flags, this.#syncTimeout());
     if (failed(r)) throw errorFromStatus(r, 'recvmsg');
     return toMessage(buffer, r, options?.adoptFds === true);
   }
@@ -608,9 +608,20 @@ export class Socket {
 
   // --- internals -------------------------------------------------------------
 
+  /**
+   * The fd, for a syscall made right now; throws once closed. Methods ask for
+   * it again right before the native call, after every conversion that can
+   * run user code (a getter, valueOf): such code may close the socket, and
+   * the fd number may already be someone else's.
+   */
   #open(syscall: string): number {
     if (this.#handle === null) throw closedError(syscall);
     return this.#fd;
+  }
+
+  /** Makes a syscall on the fd as it is now: STATUS_CLOSED if the socket closed meanwhile. */
+  #call<T>(syscall: (fd: number) => T): T | number {
+    return this.#handle === null ? STATUS_CLOSED : syscall(this.#fd);
   }
 
   #release(): void {
@@ -625,7 +636,7 @@ export class Socket {
   }
 
   /** send(2) of one view, waiting as the socket's mode says; returns the count. */
-  #sendFrom(fd: number, view: ArrayBufferView, flags: number, options?: CallOptions): Promise<number> {
+  #sendFrom(view: ArrayBufferView, flags: number, options?: CallOptions): Promise<number> {
     // A blocking send that queued only part of the data at once goes on with
     // the rest on a worker, so that it ends, as in C, with all of it sent.
     let early = 0;
@@ -633,7 +644,7 @@ export class Socket {
       syscall: 'send',
       events: POLLOUT,
       attempt: () => {
-        const r = binding.send(fd, view, 0, view.byteLength, flags, 0);
+        const r = this.#call((fd) => binding.send(fd, view, 0, view.byteLength, flags, 0));
         if (r > 0 && r < view.byteLength && this.#timeout !== 0) {
           early = r;
           return EAGAIN;

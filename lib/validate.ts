@@ -1,5 +1,7 @@
 // Argument checks, made before any native call: a wrong type is a TypeError,
 // a value out of range a RangeError, a detached buffer a TypeError.
+import { types } from 'node:util';
+
 import { binding } from './binding';
 
 export function checkInt(value: unknown, name: string, min: number, max: number): number {
@@ -38,15 +40,17 @@ export function toSendView(data: unknown, name = 'data'): ArrayBufferView {
 
 /** A buffer to read into or write from, as a view the addon can take. */
 export function toView(data: unknown, name: string): ArrayBufferView {
-  let view: ArrayBufferView;
-  if (ArrayBuffer.isView(data)) view = data;
-  else if (data instanceof ArrayBuffer || data instanceof SharedArrayBuffer) view = new Uint8Array(data);
-  else throw new TypeError(`${name} must be a Buffer, TypedArray, DataView or ArrayBuffer, got ${describe(data)}`);
+  // util.types rather than instanceof: buffers may come from another realm
+  // (a vm context, a jest test).
+  const isBuffer = types.isArrayBuffer(data) || types.isSharedArrayBuffer(data);
+  if (!ArrayBuffer.isView(data) && !isBuffer) {
+    throw new TypeError(`${name} must be a Buffer, TypedArray, DataView or ArrayBuffer, got ${describe(data)}`);
+  }
   // A detached buffer reads as empty; say so rather than send or read nothing.
-  if (view.byteLength === 0 && binding.isDetached(view)) {
+  if ((data as ArrayBufferLike | ArrayBufferView).byteLength === 0 && binding.isDetached(data as ArrayBufferView)) {
     throw new TypeError(`${name} is detached (its ArrayBuffer was transferred)`);
   }
-  return view;
+  return isBuffer ? new Uint8Array(data as ArrayBufferLike) : data as ArrayBufferView;
 }
 
 export function describe(value: unknown): string {

@@ -419,7 +419,7 @@ Napi::Value CmsgLen(const Info& info) {
 }
 
 Napi::Value IsDetached(const Info& info) {
-  Napi::Value value = info[0];
+  Napi::Value value = info[0];  // a view or an ArrayBuffer
   if (value.IsTypedArray()) value = value.As<Napi::TypedArray>().ArrayBuffer();
   else if (value.IsDataView()) value = value.As<Napi::DataView>().ArrayBuffer();
   bool detached = false;

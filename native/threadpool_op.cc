@@ -85,6 +85,10 @@ void ThreadpoolOp::OnComplete(uv_work_t* req, int status) {
   EnvState* state = self->env_state_;
   Napi::Env env = state->env();
   ssize_t result = self->result_;
+  // Release the wake fd before anything settles: the code awaiting the
+  // promise runs as soon as the callback scope below closes.
+  core::CloseFd(self->wake_fd);
+  self->wake_fd = -1;
   if (result == core::kStatusWoken) {
     result = self->cancelled && !self->handle_->closed() ? core::kStatusCancelled
                                                          : core::kStatusClosed;
