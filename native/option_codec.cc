@@ -102,7 +102,7 @@ Napi::Value Encode(const Napi::CallbackInfo& info) {
     if (address.IsBuffer()) {
       auto bytes = address.As<Napi::Buffer<uint8_t>>();
       if (bytes.Length() > sizeof(m.mr_address)) return Napi::Number::New(env, -EINVAL);
-      std::memcpy(m.mr_address, bytes.Data(), bytes.Length());
+      if (bytes.Length() > 0) std::memcpy(m.mr_address, bytes.Data(), bytes.Length());
       m.mr_alen = static_cast<unsigned short>(bytes.Length());
     }
     return Pack(env, m);

@@ -39,7 +39,8 @@ int EncodeUnix(const char* path, size_t path_len, sockaddr_storage* out, socklen
   std::memset(out, 0, sizeof(*out));
   auto* sun = reinterpret_cast<sockaddr_un*>(out);
   sun->sun_family = AF_UNIX;
-  std::memcpy(sun->sun_path, path, path_len);
+  // An empty Buffer has no data pointer: memcpy from null is undefined even for 0 bytes.
+  if (path_len > 0) std::memcpy(sun->sun_path, path, path_len);
   // Abstract names are exactly `path_len` bytes long: the length, not a NUL,
   // ends them, and a stray NUL would be part of the name. An empty path is
   // the family alone: unnamed (bind(2) then autobinds, unix(7)); a lone NUL
