@@ -1,0 +1,106 @@
+// One end of a TCP ping-pong in JS, for bench/run.ts: the same protocol as
+// bench/c/pingpong.c (64-byte messages, TCP_NODELAY).
+//   node dist/bench/pingpong.js server <bsd|bsd-blocking|net>         prints its port
+//   node dist/bench/pingpong.js client <bsd|bsd-blocking|net> PORT N  prints ns per round trip
+import * as net from 'node:net';
+
+import { AF_INET, IPPROTO_TCP, SOCK_STREAM, TCP_NODELAY, socket, type Socket } from '../lib';
+
+const SIZE = 64;
+
+async function exchange(s: Socket, buffer: Buffer, sendFirst: boolean): Promise<boolean> {
+  if (sendFirst) await s.sendall(buffer);
+  let got = 0;
+  while (got < SIZE) {
+    const n = await s.recvInto(buffer.subarray(got));
+    if (n === 0) return false;
+    got += n;
+  }
+  if (!sendFirst) await s.sendall(buffer);
+  return true;
+}
+
+async function bsdServer(blocking: boolean): Promise<void> {
+  const server = socket(AF_INET, SOCK_STREAM);
+  server.bind({ address: '127.0.0.1', port: 0 });
+  server.listen();
+  console.log((server.getsockname() as { port: number }).port);
+  const [conn] = await server.accept();
+  conn.setsockopt(IPPROTO_TCP, TCP_NODELAY, true);
+  conn.setblocking(blocking);
+  const buffer = Buffer.alloc(SIZE);
+  while (await exchange(conn, buffer, false)) { /* echo until EOF */ }
+  conn.close();
+  server.close();
+}
+
+async function bsdClient(blocking: boolean, port: number, trips: number): Promise<number> {
+  const s = socket(AF_INET, SOCK_STREAM);
+  await s.connect({ address: '127.0.0.1', port });
+  s.setsockopt(IPPROTO_TCP, TCP_NODELAY, true);
+  s.setblocking(blocking);
+  const buffer = Buffer.alloc(SIZE, 7);
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < trips; i++) await exchange(s, buffer, true);
+  const ns = Number(process.hrtime.bigint() - start) / trips;
+  s.close();
+  return ns;
+}
+
+function netServer(): void {
+  const server = net.createServer((c) => {
+    c.setNoDelay(true);
+    let pending = 0;
+    c.on('data', (d) => {
+      pending += d.length;
+      while (pending >= SIZE) {
+        pending -= SIZE;
+        c.write(Buffer.alloc(SIZE, 7));
+      }
+    });
+    c.on('end', () => { c.end(); server.close(); });
+  }).listen(0, '127.0.0.1', () => console.log((server.address() as net.AddressInfo).port));
+}
+
+function netClient(port: number, trips: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const c = net.connect(port, '127.0.0.1');
+    c.setNoDelay(true);
+    const message = Buffer.alloc(SIZE, 7);
+    let start = 0n;
+    let done = 0;
+    let got = 0;
+    c.on('connect', () => {
+      start = process.hrtime.bigint();
+      c.write(message);
+    });
+    c.on('data', (d) => {
+      got += d.length;
+      while (got >= SIZE) {
+        got -= SIZE;
+        if (++done === trips) {
+          resolve(Number(process.hrtime.bigint() - start) / trips);
+          c.end();
+          return;
+        }
+        c.write(message);
+      }
+    });
+    c.on('error', reject);
+  });
+}
+
+async function main(): Promise<void> {
+  const [role, tech, port, trips] = process.argv.slice(2);
+  if (role === 'server') {
+    if (tech === 'net') netServer();
+    else await bsdServer(tech === 'bsd-blocking');
+    return;
+  }
+  const ns = tech === 'net'
+    ? await netClient(Number(port), Number(trips))
+    : await bsdClient(tech === 'bsd-blocking', Number(port), Number(trips));
+  console.log(ns.toFixed(1));
+}
+
+void main();
