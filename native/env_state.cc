@@ -39,6 +39,8 @@ void EnvState::OnTeardown(napi_async_cleanup_hook_handle, void* data) {
   auto* self = static_cast<EnvState*>(data);
   self->tearing_down_ = true;
   self->CloseAll();
+  // With nothing in flight, EndBusy finishes the hook now; otherwise the
+  // last op or poll handle to come back does.
   self->BeginBusy();
   self->EndBusy();
 }

@@ -9,7 +9,6 @@
 
 #include <poll.h>
 
-#include <cstring>
 
 #include "ancillary_js.h"
 #include "core/cmsg_codec.h"
@@ -133,14 +132,12 @@ int SendMsgArgs(const Info& info, int fd, bool may_wait, core::SendMsgOp* op, St
   if (!info[1].IsArray()) throw Napi::TypeError::New(env, "buffers must be an array");
   Napi::Array views = info[1].As<Napi::Array>();
   std::vector<Bytes> parts;
-  size_t total = 0;
   for (uint32_t i = 0; i < views.Length(); ++i) {
     Bytes b{nullptr, 0, 0};
     if (!ViewBytes(views.Get(i), &b.data, &b.len)) {
       throw Napi::TypeError::New(env, "buffers must hold TypedArrays or DataViews");
     }
     parts.push_back(b);
-    total += b.len;
   }
   op->fd = fd;
   op->flags = Int32Arg(info, 3);
@@ -156,15 +153,8 @@ int SendMsgArgs(const Info& info, int fd, bool may_wait, core::SendMsgOp* op, St
     for (const Bytes& b : parts) op->iov.push_back({b.data, b.len});
     return 0;
   }
-  staging->direction = Staging::kToKernel;
-  staging->len = total;
-  staging->data.reset(new uint8_t[total == 0 ? 1 : total]);
-  size_t at = 0;
-  for (const Bytes& b : parts) {
-    if (b.len > 0) std::memcpy(staging->data.get() + at, b.data, b.len);
-    at += b.len;
-  }
-  op->iov.push_back({staging->data.get(), total});
+  *staging = Staging::Gather(parts);
+  op->iov.push_back({staging->data.get(), staging->len});
   return 0;
 }
 

@@ -15,17 +15,27 @@ std::unique_ptr<uint8_t[]> Allocate(size_t len) {
 
 }  // namespace
 
+Staging Staging::Gather(const std::vector<Bytes>& parts) {
+  Staging staging;
+  staging.direction = kToKernel;
+  for (const Bytes& b : parts) staging.len += b.len;
+  staging.data = Allocate(staging.len);
+  size_t at = 0;
+  for (const Bytes& b : parts) {
+    if (b.len > 0) std::memcpy(staging.data.get() + at, b.data, b.len);
+    at += b.len;
+  }
+  return staging;
+}
+
 Staging Staging::Of(Direction direction, Napi::Value view, const Bytes& bytes) {
+  if (direction == kToKernel) return Gather({bytes});
   Staging staging;
   staging.direction = direction;
   staging.len = bytes.len;
   staging.data = Allocate(bytes.len);
-  if (direction == kToKernel) {
-    if (bytes.len > 0) std::memcpy(staging.data.get(), bytes.data, bytes.len);
-  } else {
-    napi_create_reference(view.Env(), view, 1, &staging.view);
-    staging.view_offset = bytes.offset;
-  }
+  napi_create_reference(view.Env(), view, 1, &staging.view);
+  staging.view_offset = bytes.offset;
   return staging;
 }
 

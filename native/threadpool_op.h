@@ -24,6 +24,7 @@
 #include <uv.h>
 
 #include <memory>
+#include <vector>
 
 #include "core/op_runner.h"
 #include "core/posix_socket.h"
@@ -47,6 +48,8 @@ struct Staging {
 
   // Copies `bytes` (kToKernel) or makes room for them (kFromKernel).
   static Staging Of(Direction direction, Napi::Value view, const Bytes& bytes);
+  // Copies `parts` one after another, for the kernel (sendmsg's buffers).
+  static Staging Gather(const std::vector<Bytes>& parts);
 };
 
 class ThreadpoolOp : public WakeableOp {
