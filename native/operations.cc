@@ -9,7 +9,6 @@
 
 #include <poll.h>
 
-
 #include "ancillary_js.h"
 #include "core/cmsg_codec.h"
 #include "core/op_runner.h"
