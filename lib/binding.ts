@@ -41,8 +41,6 @@ export interface Binding {
     STATUS_TIMED_OUT: number;
     STATUS_CLOSED: number;
     STATUS_CANCELLED: number;
-    POLLIN: number;
-    POLLOUT: number;
     UNIX_PATH_MAX: number;
   };
 
@@ -79,25 +77,38 @@ export interface Binding {
 
   // Threadpool forms, for blocking sockets. A number instead of a promise
   // means the call failed before it was queued.
-  connectAsync(h: SocketHandle, address: NativeAddress, timeoutMs: number, cancelId: number): Promise<Status> | Status;
-  acceptAsync(h: SocketHandle, timeoutMs: number, cancelId: number): Promise<[number, NativeAddress] | Status> | Status;
-  sendAsync(h: SocketHandle, data: View, offset: number, length: number, flags: number,
+  connectOnWorker(h: SocketHandle, address: NativeAddress, timeoutMs: number, cancelId: number): Promise<Status> | Status;
+  acceptOnWorker(h: SocketHandle, timeoutMs: number, cancelId: number): Promise<[number, NativeAddress] | Status> | Status;
+  sendOnWorker(h: SocketHandle, data: View, offset: number, length: number, flags: number,
     timeoutMs: number, cancelId: number): Promise<number> | Status;
-  sendtoAsync(h: SocketHandle, data: View, offset: number, length: number, flags: number,
+  sendtoOnWorker(h: SocketHandle, data: View, offset: number, length: number, flags: number,
     address: NativeAddress, timeoutMs: number, cancelId: number): Promise<number> | Status;
-  recvAsync(h: SocketHandle, into: View, offset: number, length: number, flags: number,
+  recvOnWorker(h: SocketHandle, into: View, offset: number, length: number, flags: number,
     timeoutMs: number, cancelId: number): Promise<number> | Status;
-  recvfromAsync(h: SocketHandle, into: View, offset: number, length: number, flags: number,
+  recvfromOnWorker(h: SocketHandle, into: View, offset: number, length: number, flags: number,
     timeoutMs: number, cancelId: number): Promise<[number, NativeAddress] | Status> | Status;
-
-  sendmsgAsync(h: SocketHandle, buffers: View[], ancillary: object[], flags: number, address: NativeAddress | null,
+  sendmsgOnWorker(h: SocketHandle, buffers: View[], ancillary: object[], flags: number, address: NativeAddress | null,
     timeoutMs: number, cancelId: number): Promise<number> | Status;
-  recvmsgAsync(h: SocketHandle, into: View, offset: number, length: number, controlLen: number, flags: number,
+  recvmsgOnWorker(h: SocketHandle, into: View, offset: number, length: number, controlLen: number, flags: number,
     timeoutMs: number, cancelId: number): Promise<RecvMsgResult | Status> | Status;
 
-  // Event-loop wait, for non-blocking sockets: settles 0 when the socket may
-  // be ready for `events` (POLLIN/POLLOUT), or with a status.
-  waitReady(h: SocketHandle, events: number, cancelId: number): Promise<Status> | Status;
+  // Event-loop forms, for non-blocking sockets, once the first attempt would
+  // have blocked: wait for readiness (uv_poll) and attempt again, natively,
+  // until the call no longer would block. cancelId 0: only close() ends it.
+  connectOnLoop(h: SocketHandle, cancelId: number): Promise<Status> | Status;
+  acceptOnLoop(h: SocketHandle, cancelId: number): Promise<[number, NativeAddress] | Status> | Status;
+  sendOnLoop(h: SocketHandle, data: View, offset: number, length: number, flags: number,
+    cancelId: number): Promise<number> | Status;
+  sendtoOnLoop(h: SocketHandle, data: View, offset: number, length: number, flags: number,
+    address: NativeAddress, cancelId: number): Promise<number> | Status;
+  recvOnLoop(h: SocketHandle, into: View, offset: number, length: number, flags: number,
+    cancelId: number): Promise<number> | Status;
+  recvfromOnLoop(h: SocketHandle, into: View, offset: number, length: number, flags: number,
+    cancelId: number): Promise<[number, NativeAddress] | Status> | Status;
+  sendmsgOnLoop(h: SocketHandle, buffers: View[], ancillary: object[], flags: number, address: NativeAddress | null,
+    cancelId: number): Promise<number> | Status;
+  recvmsgOnLoop(h: SocketHandle, into: View, offset: number, length: number, controlLen: number, flags: number,
+    cancelId: number): Promise<RecvMsgResult | Status> | Status;
 
   if_nametoindex(name: string): number;
   if_indextoname(index: number): string | Status;

@@ -41,7 +41,7 @@ export interface CallOptions {
 
 const EAGAIN = -osConstants.errno.EAGAIN;
 const EINPROGRESS = -osConstants.errno.EINPROGRESS;
-const { POLLIN, POLLOUT, STATUS_CANCELLED, STATUS_TIMED_OUT, STATUS_CLOSED } = binding.internal;
+const { STATUS_CANCELLED, STATUS_TIMED_OUT, STATUS_CLOSED } = binding.internal;
 const WAIT_FOREVER = -1;
 const TYPE_FLAGS = SOCK_NONBLOCK | SOCK_CLOEXEC;
 const MAX_RECV = 0x7fffffff;
@@ -73,11 +73,12 @@ let pendingAdoption: Adoption | undefined;
 /** How one Promise operation waits if its first attempt would block. */
 interface Wait<T> {
   syscall: string;
-  events: number;
   /** One non-blocking attempt: a result, or a negative status (EAGAIN: wait). */
   attempt: () => T | number;
   /** The same operation on a threadpool worker, for a blocking socket. */
   threadpool: (handle: SocketHandle, timeoutMs: number, cancelId: number) => Promise<T | number> | number;
+  /** Waits for readiness on the event loop and attempts again there, for a non-blocking socket. */
+  eventLoop: (handle: SocketHandle, cancelId: number) => Promise<T | number> | number;
   /** Skip the first attempt (when the threadpool must make it, as for connect). */
   threadpoolFirst?: boolean;
   details?: NativeAddress;
@@ -308,9 +309,9 @@ export class Socket {
     this.#open('accept');
     const [conn, address] = await this.#wait<[number, NativeAddress]>(options, {
       syscall: 'accept',
-      events: POLLIN,
       attempt: () => this.#call((fd) => binding.accept(fd, 0)),
-      threadpool: (h, t, id) => binding.acceptAsync(h, t, id),
+      threadpool: (h, t, id) => binding.acceptOnWorker(h, t, id),
+      eventLoop: (h, id) => binding.acceptOnLoop(h, id),
     });
     return [this.#accepted(conn), address as SocketAddress];
   }
@@ -335,19 +336,16 @@ export class Socket {
   async connect(address: Address, options?: CallOptions): Promise<void> {
     this.#open('connect');
     const native = toNativeAddress(address, this.#family);
-    let started = false;
     await this.#wait<number>(options, {
       syscall: 'connect',
-      events: POLLOUT,
       // The first attempt starts the handshake; once the socket turns
-      // writable, SO_ERROR holds the outcome.
+      // writable, SO_ERROR holds the outcome (the event-loop op reads it).
       attempt: () => {
-        if (started) return this.#call((fd) => binding.pendingError(fd));
-        started = true;
         const r = this.#call((fd) => binding.connect(fd, native, 0));
         return r === EINPROGRESS ? EAGAIN : r;
       },
-      threadpool: (h, t, id) => binding.connectAsync(h, native, t, id),
+      threadpool: (h, t, id) => binding.connectOnWorker(h, native, t, id),
+      eventLoop: (h, id) => binding.connectOnLoop(h, id),
       threadpoolFirst: true,
       details: native,
     });
@@ -374,7 +372,8 @@ export class Socket {
     this.#open('send');
     const view = toSendView(data);
     checkInt32(flags, 'flags');
-    return this.#sendFrom(view, flags, options);
+    // return await: settling with a value costs fewer ticks than with a promise.
+    return await this.#sendFrom(view, flags, options);
   }
 
   sendSync(data: BinaryLike, flags = 0): number {
@@ -429,11 +428,11 @@ export class Socket {
     const view = toSendView(data);
     const native = toNativeAddress(address, this.#family);
     checkInt32(flags, 'flags');
-    return this.#wait<number>(options, {
+    return await this.#wait<number>(options, {
       syscall: 'sendto',
-      events: POLLOUT,
       attempt: () => this.#call((fd) => binding.sendto(fd, view, 0, view.byteLength, flags, native, 0)),
-      threadpool: (h, t, id) => binding.sendtoAsync(h, view, 0, view.byteLength, flags, native, t, id),
+      threadpool: (h, t, id) => binding.sendtoOnWorker(h, view, 0, view.byteLength, flags, native, t, id),
+      eventLoop: (h, id) => binding.sendtoOnLoop(h, view, 0, view.byteLength, flags, native, id),
       details: native,
     });
   }
@@ -470,11 +469,11 @@ export class Socket {
     const view = toView(buffer, 'buffer');
     const n = nbytes === undefined ? view.byteLength : checkInt(nbytes, 'nbytes', 0, view.byteLength);
     checkInt32(flags, 'flags');
-    return this.#wait<number>(options, {
+    return await this.#wait<number>(options, {
       syscall: 'recv',
-      events: POLLIN,
       attempt: () => this.#call((fd) => binding.recv(fd, view, 0, n, flags, 0)),
-      threadpool: (h, t, id) => binding.recvAsync(h, view, 0, n, flags, t, id),
+      threadpool: (h, t, id) => binding.recvOnWorker(h, view, 0, n, flags, t, id),
+      eventLoop: (h, id) => binding.recvOnLoop(h, view, 0, n, flags, id),
       // MSG_WAITALL on a blocking socket: the worker collects the whole
       // buffer; a first attempt here would end it early.
       threadpoolFirst: (flags & binding.constants.MSG_WAITALL) !== 0,
@@ -512,9 +511,9 @@ export class Socket {
     checkInt32(flags, 'flags');
     const r = await this.#wait<[number, NativeAddress]>(options, {
       syscall: 'recvfrom',
-      events: POLLIN,
       attempt: () => this.#call((fd) => binding.recvfrom(fd, view, 0, n, flags, 0)),
-      threadpool: (h, t, id) => binding.recvfromAsync(h, view, 0, n, flags, t, id),
+      threadpool: (h, t, id) => binding.recvfromOnWorker(h, view, 0, n, flags, t, id),
+      eventLoop: (h, id) => binding.recvfromOnLoop(h, view, 0, n, flags, id),
     });
     return r as [number, SocketAddress];
   }
@@ -538,11 +537,11 @@ export class Socket {
     options?: CallOptions): Promise<number> {
     this.#open('sendmsg');
     const [views, control, native] = this.#messageArgs(buffers, ancillary, flags, address);
-    return this.#wait<number>(options, {
+    return await this.#wait<number>(options, {
       syscall: 'sendmsg',
-      events: POLLOUT,
       attempt: () => this.#call((fd) => binding.sendmsg(fd, views, control, flags, native, 0)),
-      threadpool: (h, t, id) => binding.sendmsgAsync(h, views, control, flags, native, t, id),
+      threadpool: (h, t, id) => binding.sendmsgOnWorker(h, views, control, flags, native, t, id),
+      eventLoop: (h, id) => binding.sendmsgOnLoop(h, views, control, flags, native, id),
       details: native ?? undefined,
     });
   }
@@ -568,9 +567,9 @@ export class Socket {
     flags = this.#recvmsgFlags(flags);
     const r = await this.#wait<RecvMsgResult>(options, {
       syscall: 'recvmsg',
-      events: POLLIN,
       attempt: () => this.#call((fd) => binding.recvmsg(fd, buffer, 0, buffer.length, control, flags, 0)),
-      threadpool: (h, t, id) => binding.recvmsgAsync(h, buffer, 0, buffer.length, control, flags, t, id),
+      threadpool: (h, t, id) => binding.recvmsgOnWorker(h, buffer, 0, buffer.length, control, flags, t, id),
+      eventLoop: (h, id) => binding.recvmsgOnLoop(h, buffer, 0, buffer.length, control, flags, id),
     });
     return toMessage(buffer, r, options?.adoptFds === true);
   }
@@ -642,7 +641,6 @@ export class Socket {
     let early = 0;
     return this.#wait<number>(options, {
       syscall: 'send',
-      events: POLLOUT,
       attempt: () => {
         const r = this.#call((fd) => binding.send(fd, view, 0, view.byteLength, flags, 0));
         if (r > 0 && r < view.byteLength && this.#timeout !== 0) {
@@ -652,11 +650,12 @@ export class Socket {
         return r;
       },
       threadpool: (h, t, id) => {
-        const rest = binding.sendAsync(h, view, early, view.byteLength - early, flags, t, id);
+        const rest = binding.sendOnWorker(h, view, early, view.byteLength - early, flags, t, id);
         if (early === 0) return rest;
         const settle = (r: number): number => (r >= 0 ? early + r : r === STATUS_CLOSED ? r : early);
         return typeof rest === 'number' ? settle(rest) : rest.then(settle);
       },
+      eventLoop: (h, id) => binding.sendOnLoop(h, view, 0, view.byteLength, flags, id),
     });
   }
 
@@ -696,9 +695,14 @@ export class Socket {
   }
 }
 
-/** Waits on the event loop, retrying the attempt each time the socket is ready. */
+/**
+ * Waits on the event loop (the native op attempts again on each readiness).
+ * With neither a timeout nor a signal this is the native promise itself: the
+ * common case costs no closure and no timer.
+ */
 async function onEventLoop<T>(handle: SocketHandle, op: Wait<T>, timeoutMs: number | undefined,
   signal: AbortSignal | undefined): Promise<T | number> {
+  if (timeoutMs === undefined && signal === undefined) return await op.eventLoop(handle, 0);
   const cancelId = newCancelId();
   let stop = 0;
   const end = (why: number): void => {
@@ -709,13 +713,8 @@ async function onEventLoop<T>(handle: SocketHandle, op: Wait<T>, timeoutMs: numb
   signal?.addEventListener('abort', onAbort, { once: true });
   const timer = timeoutMs === undefined ? undefined : setTimeout(end, timeoutMs, STATUS_TIMED_OUT);
   try {
-    for (;;) {
-      const ready = await binding.waitReady(handle, op.events, cancelId);
-      if (stop !== 0) return stop;
-      if (ready < 0) return ready;
-      const result = op.attempt();
-      if (result !== EAGAIN) return result;
-    }
+    const result = await op.eventLoop(handle, cancelId);
+    return result === STATUS_CANCELLED && stop !== 0 ? stop : result;
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);

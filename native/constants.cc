@@ -51,8 +51,6 @@ void InitConstants(Napi::Env env, Napi::Object exports) {
   internal.Set("STATUS_TIMED_OUT", Napi::Number::New(env, core::kStatusTimedOut));
   internal.Set("STATUS_CLOSED", Napi::Number::New(env, core::kStatusClosed));
   internal.Set("STATUS_CANCELLED", Napi::Number::New(env, core::kStatusCancelled));
-  internal.Set("POLLIN", Napi::Number::New(env, POLLIN));
-  internal.Set("POLLOUT", Napi::Number::New(env, POLLOUT));
   internal.Set("UNIX_PATH_MAX", Napi::Number::New(env, static_cast<double>(core::kUnixPathMax)));
   exports.Set("internal", internal);
 }

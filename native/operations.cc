@@ -2,9 +2,10 @@
 // (-errno or a core/status.h status on failure); the TS layer builds errors.
 //
 // Synchronous forms take the fd first and a timeout last (0: do not wait, as
-// a non-blocking socket; < 0: wait for ever). The ...Async forms take the
-// SocketHandle first and run on a threadpool worker; waitReady is the
-// event-loop wait of non-blocking sockets.
+// a non-blocking socket; < 0: wait for ever). The other forms take the
+// SocketHandle first: ...OnWorker runs a blocking socket's call on a
+// threadpool worker, ...OnLoop waits for a non-blocking socket's readiness on
+// the event loop and makes the call again there.
 #include "operations.h"
 
 #include <poll.h>
@@ -14,6 +15,7 @@
 #include "core/op_runner.h"
 #include "core/posix_socket.h"
 #include "core/socket_ops.h"
+#include "event_loop_op.h"
 #include "js_args.h"
 #include "readiness_watcher.h"
 #include "sockaddr_js.h"
@@ -55,6 +57,20 @@ Napi::Value RunOnThreadpool(const Info& info, SocketHandle* handle, const Op& op
   auto* work = new ThreadpoolOpOf<Op>(op, std::move(staging), to_js, discard);
   return work->Start(info.Env(), handle, NumberArg(info, timeout_arg),
                      Int32Arg(info, timeout_arg + 1));
+}
+
+template <typename Op>
+Napi::Value RunOnLoop(const Info& info, SocketHandle* handle, const Op& op, size_t cancel_arg,
+                      Napi::Value (*to_js)(Napi::Env, const Op&, ssize_t),
+                      PinnedView view = {}, Staging staging = {},
+                      void (*discard)(const Op&, ssize_t) = nullptr) {
+  auto* waiting = new EventLoopOpOf<Op>(op, std::move(view), std::move(staging), to_js, discard);
+  return waiting->Start(info.Env(), handle, Int32Arg(info, cancel_arg));
+}
+
+// The caller's view at info[1..3], pinned for an op on the loop.
+PinnedView PinArgs(const Info& info) {
+  return PinnedView(info[1], BytesArg(info, 1));
 }
 
 // The caller's bytes at info[1..3], staged for a worker; points the op at them.
@@ -306,7 +322,7 @@ Napi::Value RecvMsg(const Info& info) {
 
 // --- threadpool (blocking sockets) -------------------------------------------
 
-Napi::Value ConnectAsync(const Info& info) {
+Napi::Value ConnectOnWorker(const Info& info) {
   SocketHandle* handle = SocketHandle::From(info[0]);
   core::ConnectOp op;
   op.fd = handle->fd();
@@ -315,14 +331,14 @@ Napi::Value ConnectAsync(const Info& info) {
   return RunOnThreadpool<core::ConnectOp>(info, handle, op, 2, nullptr);
 }
 
-Napi::Value AcceptAsync(const Info& info) {
+Napi::Value AcceptOnWorker(const Info& info) {
   SocketHandle* handle = SocketHandle::From(info[0]);
   core::AcceptOp op;
   op.fd = handle->fd();
   return RunOnThreadpool(info, handle, op, 1, AcceptToJS, Staging{}, CloseAccepted);
 }
 
-Napi::Value SendAsync(const Info& info) {
+Napi::Value SendOnWorker(const Info& info) {
   SocketHandle* handle = SocketHandle::From(info[0]);
   core::SendOp op;
   SendArgs(info, handle->fd(), false, true, &op);
@@ -330,7 +346,7 @@ Napi::Value SendAsync(const Info& info) {
                                        StageArgs(info, Staging::kToKernel, &op));
 }
 
-Napi::Value SendToAsync(const Info& info) {
+Napi::Value SendToOnWorker(const Info& info) {
   SocketHandle* handle = SocketHandle::From(info[0]);
   core::SendOp op;
   int r = SendArgs(info, handle->fd(), true, true, &op);
@@ -339,20 +355,20 @@ Napi::Value SendToAsync(const Info& info) {
                                        StageArgs(info, Staging::kToKernel, &op));
 }
 
-Napi::Value RecvAsync(const Info& info) {
+Napi::Value RecvOnWorker(const Info& info) {
   SocketHandle* handle = SocketHandle::From(info[0]);
   core::RecvOp op = RecvArgs(info, handle->fd(), false, true);
   return RunOnThreadpool<core::RecvOp>(info, handle, op, 5, nullptr,
                                        StageArgs(info, Staging::kFromKernel, &op));
 }
 
-Napi::Value RecvFromAsync(const Info& info) {
+Napi::Value RecvFromOnWorker(const Info& info) {
   SocketHandle* handle = SocketHandle::From(info[0]);
   core::RecvOp op = RecvArgs(info, handle->fd(), true, true);
   return RunOnThreadpool(info, handle, op, 5, RecvFromToJS, StageArgs(info, Staging::kFromKernel, &op));
 }
 
-Napi::Value SendMsgAsync(const Info& info) {
+Napi::Value SendMsgOnWorker(const Info& info) {
   SocketHandle* handle = SocketHandle::From(info[0]);
   core::SendMsgOp op;
   Staging staging;
@@ -361,24 +377,75 @@ Napi::Value SendMsgAsync(const Info& info) {
   return RunOnThreadpool<core::SendMsgOp>(info, handle, op, 5, nullptr, std::move(staging));
 }
 
-Napi::Value RecvMsgAsync(const Info& info) {
+Napi::Value RecvMsgOnWorker(const Info& info) {
   SocketHandle* handle = SocketHandle::From(info[0]);
   core::RecvMsgOp op = RecvMsgArgs(info, handle->fd());
   Staging staging = StageArgs(info, Staging::kFromKernel, &op);
   return RunOnThreadpool(info, handle, op, 6, RecvMsgToJS, std::move(staging), CloseReceivedRights);
 }
 
-// --- event loop (non-blocking sockets) and lifecycle -------------------------
+// --- event loop (non-blocking sockets) ---------------------------------------
+// The JS layer made the first attempt; these wait for readiness and attempt
+// again on the loop thread, in the caller's buffer.
 
-Napi::Value WaitReady(const Info& info) {
-  Napi::Env env = info.Env();
+Napi::Value ConnectOnLoop(const Info& info) {
   SocketHandle* handle = SocketHandle::From(info[0]);
-  if (handle->closed()) return Num(env, core::kStatusClosed);
-  int error = 0;
-  ReadinessWatcher* watcher = handle->Watcher(&error);
-  if (watcher == nullptr) return Num(env, error);
-  return watcher->Wait(env, static_cast<short>(Int32Arg(info, 1)), Int32Arg(info, 2));
+  core::ConnectOp op;
+  op.fd = handle->fd();
+  op.in_progress = true;  // the first attempt started the handshake
+  return RunOnLoop<core::ConnectOp>(info, handle, op, 1, nullptr);
 }
+
+Napi::Value AcceptOnLoop(const Info& info) {
+  SocketHandle* handle = SocketHandle::From(info[0]);
+  core::AcceptOp op;
+  op.fd = handle->fd();
+  return RunOnLoop(info, handle, op, 1, AcceptToJS, {}, {}, CloseAccepted);
+}
+
+Napi::Value SendOnLoop(const Info& info) {
+  SocketHandle* handle = SocketHandle::From(info[0]);
+  core::SendOp op;
+  SendArgs(info, handle->fd(), false, false, &op);
+  return RunOnLoop<core::SendOp>(info, handle, op, 5, nullptr, PinArgs(info));
+}
+
+Napi::Value SendToOnLoop(const Info& info) {
+  SocketHandle* handle = SocketHandle::From(info[0]);
+  core::SendOp op;
+  int r = SendArgs(info, handle->fd(), true, false, &op);
+  if (r < 0) return Num(info.Env(), r);
+  return RunOnLoop<core::SendOp>(info, handle, op, 6, nullptr, PinArgs(info));
+}
+
+Napi::Value RecvOnLoop(const Info& info) {
+  SocketHandle* handle = SocketHandle::From(info[0]);
+  core::RecvOp op = RecvArgs(info, handle->fd(), false, false);
+  return RunOnLoop<core::RecvOp>(info, handle, op, 5, nullptr, PinArgs(info));
+}
+
+Napi::Value RecvFromOnLoop(const Info& info) {
+  SocketHandle* handle = SocketHandle::From(info[0]);
+  core::RecvOp op = RecvArgs(info, handle->fd(), true, false);
+  return RunOnLoop(info, handle, op, 5, RecvFromToJS, PinArgs(info));
+}
+
+Napi::Value SendMsgOnLoop(const Info& info) {
+  SocketHandle* handle = SocketHandle::From(info[0]);
+  core::SendMsgOp op;
+  Staging staging;
+  int r = SendMsgArgs(info, handle->fd(), false, &op, &staging);
+  if (r < 0) return Num(info.Env(), r);
+  return RunOnLoop<core::SendMsgOp>(info, handle, op, 5, nullptr, {}, std::move(staging));
+}
+
+Napi::Value RecvMsgOnLoop(const Info& info) {
+  SocketHandle* handle = SocketHandle::From(info[0]);
+  core::RecvMsgOp op = RecvMsgArgs(info, handle->fd());
+  return RunOnLoop(info, handle, op, 6, RecvMsgToJS, PinArgs(info), {}, CloseReceivedRights);
+}
+
+// --- lifecycle ----------------------------------------------------------------
 
 Napi::Value Close(const Info& info) {
   SocketHandle::From(info[0])->Close();
@@ -444,15 +511,22 @@ void InitOperations(Napi::Env env, Napi::Object exports) {
       {"recvfrom", RecvFrom},
       {"sendmsg", SendMsg},
       {"recvmsg", RecvMsg},
-      {"connectAsync", ConnectAsync},
-      {"acceptAsync", AcceptAsync},
-      {"sendAsync", SendAsync},
-      {"sendtoAsync", SendToAsync},
-      {"recvAsync", RecvAsync},
-      {"recvfromAsync", RecvFromAsync},
-      {"sendmsgAsync", SendMsgAsync},
-      {"recvmsgAsync", RecvMsgAsync},
-      {"waitReady", WaitReady},
+      {"connectOnWorker", ConnectOnWorker},
+      {"connectOnLoop", ConnectOnLoop},
+      {"acceptOnWorker", AcceptOnWorker},
+      {"acceptOnLoop", AcceptOnLoop},
+      {"sendOnWorker", SendOnWorker},
+      {"sendOnLoop", SendOnLoop},
+      {"sendtoOnWorker", SendToOnWorker},
+      {"sendtoOnLoop", SendToOnLoop},
+      {"recvOnWorker", RecvOnWorker},
+      {"recvOnLoop", RecvOnLoop},
+      {"recvfromOnWorker", RecvFromOnWorker},
+      {"recvfromOnLoop", RecvFromOnLoop},
+      {"sendmsgOnWorker", SendMsgOnWorker},
+      {"sendmsgOnLoop", SendMsgOnLoop},
+      {"recvmsgOnWorker", RecvMsgOnWorker},
+      {"recvmsgOnLoop", RecvMsgOnLoop},
       {"close", Close},
       {"detach", Detach},
       {"cancel", Cancel},

@@ -2,10 +2,11 @@
 
 #include <poll.h>
 
-#include <algorithm>
+#include <cerrno>
 
 #include "core/status.h"
 #include "env_state.h"
+#include "event_loop_op.h"
 #include "socket_handle.h"
 
 namespace bsd {
@@ -23,39 +24,50 @@ ReadinessWatcher::ReadinessWatcher(SocketHandle* owner) : owner_(owner) {
 }
 
 int ReadinessWatcher::Start() {
-  return uv_poll_init_socket(owner_->env_state()->loop(), &poll_, owner_->fd());
+  int r = uv_poll_init_socket(owner_->env_state()->loop(), &poll_, owner_->fd());
+  if (r == 0) uv_unref(reinterpret_cast<uv_handle_t*>(&poll_));
+  return r;
 }
 
-Napi::Value ReadinessWatcher::Wait(Napi::Env env, short events, int cancel_id) {
-  napi_deferred deferred;
-  napi_value promise;
-  NAPI_THROW_IF_FAILED(env, napi_create_promise(env, &deferred, &promise), Napi::Value());
-  waiters_.push_back({events, cancel_id, deferred});
-  // A waiting operation keeps its socket from being collected.
+int ReadinessWatcher::Wanted() const {
+  int wanted = 0;
+  for (const EventLoopOp* op : ops_) wanted |= ToUvEvents(op->events());
+  return wanted;
+}
+
+void ReadinessWatcher::Add(EventLoopOp* op) {
+  ops_.push_back(op);
+  // A waiting operation keeps its socket from being collected, and the
+  // process alive.
   owner_->Ref();
-  UpdateInterest();
-  return Napi::Value(env, promise);
+  if (ops_.size() == 1) uv_ref(reinterpret_cast<uv_handle_t*>(&poll_));
+  int wanted = ToUvEvents(op->events());
+  if ((armed_ & wanted) != wanted) Arm(armed_ | wanted);
 }
 
-void ReadinessWatcher::Settle(const Waiter& waiter, int status) {
-  Napi::Env env = owner_->env_state()->env();
-  if (!owner_->env_state()->tearing_down()) {
-    napi_resolve_deferred(env, waiter.deferred, Napi::Number::New(env, status));
+void ReadinessWatcher::Arm(int events) {
+  if (events == armed_) return;
+  armed_ = events;
+  // uv_poll_start re-registers the fd (epoll_ctl), which is why interest
+  // changes only when it must.
+  int r = events == 0 ? uv_poll_stop(&poll_) : uv_poll_start(&poll_, events, OnReady);
+  if (r < 0) {
+    armed_ = 0;
+    FinishAll(r);
   }
+}
+
+void ReadinessWatcher::Finish(EventLoopOp* op, ssize_t result) {
+  op->Settle(owner_->env_state()->env(), owner_->env_state()->tearing_down(), result);
+  delete op;
   owner_->Unref();
 }
 
-void ReadinessWatcher::UpdateInterest() {
-  int wanted = 0;
-  for (const Waiter& w : waiters_) wanted |= ToUvEvents(w.events);
-  if (wanted == interest_) return;
-  interest_ = wanted;
-  if (wanted == 0) {
-    uv_poll_stop(&poll_);
-  } else {
-    int r = uv_poll_start(&poll_, wanted, OnReady);
-    if (r < 0) OnReady(&poll_, r, 0);
-  }
+void ReadinessWatcher::FinishAll(ssize_t result) {
+  std::vector<EventLoopOp*> ops;
+  ops.swap(ops_);
+  if (!ops.empty()) uv_unref(reinterpret_cast<uv_handle_t*>(&poll_));
+  for (EventLoopOp* op : ops) Finish(op, result);
 }
 
 void ReadinessWatcher::OnReady(uv_poll_t* poll, int status, int events) {
@@ -63,36 +75,51 @@ void ReadinessWatcher::OnReady(uv_poll_t* poll, int status, int events) {
   EnvState* state = self->owner_->env_state();
   Napi::Env env = state->env();
   Napi::HandleScope scope(env);
-  // Resolving from a libuv callback: the callback scope runs the microtasks
-  // (the awaiting code) when it closes, as Node does after its own callbacks.
+  // Settling from a libuv callback: the callback scope runs the microtasks
+  // (the awaiting code) when it closes, after this function is done with
+  // the watcher (that code may close the socket).
   Napi::CallbackScope callback_scope(env, state->async_context());
-  // An error or hangup shows as readable and writable: wake everyone and let
-  // the retried syscall report it.
+  if (status < 0) {
+    self->FinishAll(status);
+    self->Arm(0);
+    return;
+  }
+  // An error or hangup shows as readable and writable: every op's retry
+  // then reports it.
   if (events & UV_DISCONNECT) events |= UV_READABLE | UV_WRITABLE;
-  std::vector<Waiter> ready;
-  auto keep = std::stable_partition(
-      self->waiters_.begin(), self->waiters_.end(),
-      [&](const Waiter& w) { return status == 0 && !(ToUvEvents(w.events) & events); });
-  ready.assign(keep, self->waiters_.end());
-  self->waiters_.erase(keep, self->waiters_.end());
-  self->UpdateInterest();
-  for (const Waiter& w : ready) self->Settle(w, status < 0 ? status : 0);
+  int wanted = self->Wanted();
+  // In order: on a stream the first recv takes the data and the next one
+  // waits on.
+  std::vector<EventLoopOp*> waiting;
+  waiting.swap(self->ops_);
+  for (EventLoopOp* op : waiting) {
+    ssize_t r = (ToUvEvents(op->events()) & events) ? op->Retry() : -EAGAIN;
+    if (r == -EAGAIN) {
+      self->ops_.push_back(op);
+    } else {
+      self->Finish(op, r);
+    }
+  }
+  if (self->ops_.empty()) uv_unref(reinterpret_cast<uv_handle_t*>(&self->poll_));
+  // Readiness nobody waited for: stop watching for it, or level-triggered
+  // epoll reports it on every turn of the loop.
+  int unwanted = events & ~wanted & (UV_READABLE | UV_WRITABLE);
+  if (unwanted != 0) self->Arm(self->armed_ & ~unwanted);
 }
 
 bool ReadinessWatcher::Cancel(int cancel_id) {
-  auto it = std::find_if(waiters_.begin(), waiters_.end(),
-                         [&](const Waiter& w) { return w.cancel_id == cancel_id; });
-  if (it == waiters_.end()) return false;
-  Waiter waiter = *it;
-  waiters_.erase(it);
-  UpdateInterest();
-  Settle(waiter, core::kStatusCancelled);
-  return true;
+  for (auto it = ops_.begin(); it != ops_.end(); ++it) {
+    if ((*it)->cancel_id() != cancel_id) continue;
+    EventLoopOp* op = *it;
+    ops_.erase(it);
+    if (ops_.empty()) uv_unref(reinterpret_cast<uv_handle_t*>(&poll_));
+    Finish(op, core::kStatusCancelled);
+    return true;
+  }
+  return false;
 }
 
 void ReadinessWatcher::Close() {
-  std::vector<Waiter> waiters;
-  waiters.swap(waiters_);
   owner_->WatcherClosed();
   EnvState* state = owner_->env_state();
   // uv_close stops polling at once, so the fd may be closed right after;
@@ -105,7 +132,7 @@ void ReadinessWatcher::Close() {
     state->EndBusy();
   });
   owner_state_ = state;
-  for (const Waiter& w : waiters) Settle(w, core::kStatusClosed);
+  FinishAll(core::kStatusClosed);
 }
 
 }  // namespace bsd

@@ -4,56 +4,8 @@
 
 namespace bsd {
 
-#include <cstring>
-
-namespace {
-
-// The staging buffer of a zero-byte call still needs an address.
-std::unique_ptr<uint8_t[]> Allocate(size_t len) {
-  return std::unique_ptr<uint8_t[]>(new uint8_t[len == 0 ? 1 : len]);
-}
-
-}  // namespace
-
-Staging Staging::Gather(const std::vector<Bytes>& parts) {
-  Staging staging;
-  staging.direction = kToKernel;
-  for (const Bytes& b : parts) staging.len += b.len;
-  staging.data = Allocate(staging.len);
-  size_t at = 0;
-  for (const Bytes& b : parts) {
-    if (b.len > 0) std::memcpy(staging.data.get() + at, b.data, b.len);
-    at += b.len;
-  }
-  return staging;
-}
-
-Staging Staging::Of(Direction direction, Napi::Value view, const Bytes& bytes) {
-  if (direction == kToKernel) return Gather({bytes});
-  Staging staging;
-  staging.direction = direction;
-  staging.len = bytes.len;
-  staging.data = Allocate(bytes.len);
-  napi_create_reference(view.Env(), view, 1, &staging.view);
-  staging.view_offset = bytes.offset;
-  return staging;
-}
-
 ThreadpoolOp::~ThreadpoolOp() {
   if (wake_fd >= 0) core::CloseFd(wake_fd);
-}
-
-bool ThreadpoolOp::CopyBack(Napi::Env env, size_t count) {
-  napi_value view;
-  uint8_t* data = nullptr;
-  size_t size = 0;
-  if (napi_get_reference_value(env, staging_.view, &view) != napi_ok ||
-      !ViewBytes(Napi::Value(env, view), &data, &size) ||
-      staging_.view_offset + count > size) {
-    return false;
-  }
-  if (count > 0) std::memcpy(data + staging_.view_offset, staging_.data.get(), count);
-  return true;
 }
 
 Napi::Value ThreadpoolOp::Start(Napi::Env env, SocketHandle* handle, double timeout_ms,
@@ -114,7 +66,7 @@ void ThreadpoolOp::OnComplete(uv_work_t* req, int status) {
     if (result > 0 && self->staging_.direction == Staging::kFromKernel) {
       // MSG_TRUNC can report more than fitted; only what fitted was read.
       size_t count = std::min(static_cast<size_t>(result), self->staging_.len);
-      if (!self->CopyBack(env, count)) {  // detached or shrunk meanwhile
+      if (!self->staging_.CopyBack(count)) {  // detached or shrunk meanwhile
         self->Discard(result);
         result = -EFAULT;
       }
@@ -126,7 +78,6 @@ void ThreadpoolOp::OnComplete(uv_work_t* req, int status) {
       napi_reject_deferred(env, self->deferred_, error.Value());
     }
   }
-  if (self->staging_.view != nullptr) napi_delete_reference(env, self->staging_.view);
   delete self;
   state->EndBusy();
 }

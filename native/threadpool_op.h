@@ -32,25 +32,10 @@
 #include "core/status.h"
 #include "env_state.h"
 #include "js_args.h"
+#include "pinned_view.h"
 #include "socket_handle.h"
 
 namespace bsd {
-
-// The op's own copy of the caller's bytes.
-struct Staging {
-  enum Direction { kNone, kToKernel, kFromKernel };
-  Direction direction = kNone;
-  std::unique_ptr<uint8_t[]> data;
-  size_t len = 0;
-  // kFromKernel: where the received bytes go, found again at completion.
-  napi_ref view = nullptr;
-  size_t view_offset = 0;
-
-  // Copies `bytes` (kToKernel) or makes room for them (kFromKernel).
-  static Staging Of(Direction direction, Napi::Value view, const Bytes& bytes);
-  // Copies `parts` one after another, for the kernel (sendmsg's buffers).
-  static Staging Gather(const std::vector<Bytes>& parts);
-};
 
 class ThreadpoolOp : public WakeableOp {
  public:
@@ -69,14 +54,11 @@ class ThreadpoolOp : public WakeableOp {
  private:
   static void OnExecute(uv_work_t* req);
   static void OnComplete(uv_work_t* req, int status);
-  // Copies received bytes into the caller's view; false if it no longer has room.
-  bool CopyBack(Napi::Env env, size_t count);
 
  protected:
   Staging staging_;
 
  private:
-
   SocketHandle* handle_ = nullptr;
   EnvState* env_state_ = nullptr;
   int64_t deadline_ns_ = core::kNoDeadline;

@@ -110,9 +110,13 @@ test('after all the bad input above, no fd is left over', () => {
   expect(openFds()).toBe(before);
 });
 
-describe('buffers changed while a call waits on a worker', () => {
+describe.each([
+  ['blocking: on a worker', true],
+  ['non-blocking: on the event loop', false],
+])('buffers changed while a call waits (%s)', (_mode, blocking) => {
   test('a buffer detached during a pending recv: typed EFAULT error, no crash', async () => {
     const [a, b] = await tcpPair();
+    b.setblocking(blocking);
     const buffer = new ArrayBuffer(16);
     const pending = b.recvInto(new Uint8Array(buffer));
     await new Promise((r) => setTimeout(r, 20));
@@ -123,6 +127,7 @@ describe('buffers changed while a call waits on a worker', () => {
 
   test('a resizable buffer shrunk during a pending recv: typed EFAULT error', async () => {
     const [a, b] = await tcpPair();
+    b.setblocking(blocking);
     const buffer = new (ArrayBuffer as unknown as new (n: number, o: object) => ArrayBuffer & { resize(n: number): void })(
       4096, { maxByteLength: 8192 });
     const pending = b.recvInto(new Uint8Array(buffer, 0, 4096));
@@ -131,7 +136,9 @@ describe('buffers changed while a call waits on a worker', () => {
     await a.sendall(Buffer.alloc(4096, 1));
     await expect(pending).rejects.toMatchObject({ code: 'EFAULT' });
   });
+});
 
+describe('buffers changed while a call waits on a worker', () => {
   test('a buffer changed after a blocking send started: the bytes at the call are sent', async () => {
     const [a, b] = await tcpPair();
     const data = Buffer.alloc(32 << 20, 'a'); // more than the socket buffers hold: goes to a worker

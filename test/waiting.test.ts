@@ -132,3 +132,41 @@ test('100 non-blocking sockets waiting hold no thread: fs.readFile latency stays
   // afterEach closes the sockets, which ends the waits.
   void waiting;
 });
+
+// The event-loop watcher stays armed after a wait ends, so that the next wait
+// on a busy socket costs no epoll_ctl. It must not cost anything else.
+describe('an armed watcher with no operation waiting', () => {
+  test('unread data left on the socket does not spin the loop', async () => {
+    const [a, b] = await tcpPair();
+    b.setblocking(false);
+    const first = b.recv(1);
+    await a.sendall('x');
+    expect((await first).toString()).toBe('x');
+    await a.sendall('left unread'); // readable, with nobody waiting
+    await sleep(10);
+    const cpu = process.cpuUsage();
+    const start = performance.now();
+    await sleep(200);
+    const used = process.cpuUsage(cpu);
+    const ms = (used.user + used.system) / 1000;
+    // A level-triggered spin would burn the whole 200 ms.
+    expect(ms).toBeLessThan(0.25 * (performance.now() - start));
+    expect((await b.recv(100)).toString()).toBe('left unread');
+  });
+
+  test('does not keep the process alive once its operations have settled', async () => {
+    const result = await runChild(`
+      const [a, b] = lib.socketpair(lib.AF_UNIX, lib.SOCK_STREAM | lib.SOCK_NONBLOCK);
+      (async () => {
+        const got = b.recv(10);
+        await a.sendall('one');
+        console.log((await got).toString());
+        await a.sendall('two, never read'); // b stays armed and readable
+        // No close: the process must still end on its own.
+      })();
+    `, { timeoutMs: 5000 });
+    expect(result.stdout.trim()).toBe('one');
+    expect(result.signal).toBeNull();
+    expect(result.code).toBe(0);
+  });
+});

@@ -1,0 +1,97 @@
+// The async runner for non-blocking sockets: an operation from
+// core/socket_ops.h that would block waits on its socket's ReadinessWatcher
+// (uv_poll on the loop, no thread held) and is attempted again, natively,
+// each time the socket may be ready, until it no longer would block; then it
+// settles its promise. One promise per operation, none per readiness event.
+//
+// Zero-copy: the syscall runs on the loop thread, in the caller's buffer. The
+// buffer is pinned and found again before each attempt (PinnedView), so a view
+// detached or shrunk while the op waits gives -EFAULT, never a stray write.
+// sendmsg's scattered buffers are gathered into one owned copy instead.
+#pragma once
+
+#include <napi.h>
+#include <sys/types.h>
+
+#include <cerrno>
+
+#include "core/socket_ops.h"
+#include "pinned_view.h"
+
+namespace bsd {
+
+class SocketHandle;
+
+class EventLoopOp {
+ public:
+  EventLoopOp(short events, PinnedView view, Staging staging)
+      : events_(events), view_(std::move(view)), staging_(std::move(staging)) {}
+  virtual ~EventLoopOp() = default;
+
+  // Queues the op on the socket's watcher; returns its promise, or a number
+  // (-errno / a status) if it could not wait. Deletes itself in that case.
+  Napi::Value Start(Napi::Env env, SocketHandle* handle, int cancel_id);
+
+  short events() const { return events_; }
+  int cancel_id() const { return cancel_id_; }
+  // One attempt; -EAGAIN while it must go on waiting. Loop thread only.
+  ssize_t Retry();
+  // Resolves the promise with `result` (or discards it during teardown).
+  // The caller deletes the op afterwards.
+  void Settle(Napi::Env env, bool tearing_down, ssize_t result);
+
+ protected:
+  // `data` is the caller's pinned bytes, as they are now (null if none).
+  virtual ssize_t Attempt(uint8_t* data) = 0;
+  virtual Napi::Value ToJS(Napi::Env env, ssize_t result) = 0;
+  // The result will not reach JS: release what it owns (an accepted fd).
+  virtual void Discard(ssize_t result) { (void)result; }
+
+ private:
+  short events_;
+  int cancel_id_ = 0;
+  PinnedView view_;
+  Staging staging_;  // sendmsg's gathered bytes, which the op points at
+  napi_deferred deferred_ = nullptr;
+};
+
+// Points an op at the caller's bytes, as they are before this attempt.
+inline void PointAt(core::RecvOp& op, uint8_t* data) { op.data = data; }
+inline void PointAt(core::SendOp& op, uint8_t* data) { op.data = data; }
+inline void PointAt(core::RecvMsgOp& op, uint8_t* data) { op.data = data; }
+inline void PointAt(core::AcceptOp&, uint8_t*) {}
+inline void PointAt(core::ConnectOp&, uint8_t*) {}
+inline void PointAt(core::SendMsgOp&, uint8_t*) {}  // its bytes are an owned copy
+
+// Binds an op struct to the runner, as ThreadpoolOpOf does for workers.
+template <typename Op>
+class EventLoopOpOf final : public EventLoopOp {
+ public:
+  using ToJSFn = Napi::Value (*)(Napi::Env, const Op&, ssize_t);
+  using DiscardFn = void (*)(const Op&, ssize_t);
+
+  EventLoopOpOf(const Op& op, PinnedView view, Staging staging, ToJSFn to_js,
+                DiscardFn discard = nullptr)
+      : EventLoopOp(Op::events, std::move(view), std::move(staging)),
+        op_(op), to_js_(to_js), discard_(discard) {}
+
+ private:
+  ssize_t Attempt(uint8_t* data) override {
+    PointAt(op_, data);
+    ssize_t r = op_.Attempt();
+    return r == -EAGAIN ? r : op_.Finish(r);
+  }
+  Napi::Value ToJS(Napi::Env env, ssize_t result) override {
+    if (result < 0 || to_js_ == nullptr) return Napi::Number::New(env, static_cast<double>(result));
+    return to_js_(env, op_, result);
+  }
+  void Discard(ssize_t result) override {
+    if (discard_ != nullptr) discard_(op_, result);
+  }
+
+  Op op_;
+  ToJSFn to_js_;
+  DiscardFn discard_;
+};
+
+}  // namespace bsd
