@@ -8,15 +8,19 @@ import { AF_INET, IPPROTO_TCP, SOCK_STREAM, TCP_NODELAY, socket, type Socket } f
 
 const SIZE = 64;
 
-async function exchange(s: Socket, buffer: Buffer, sendFirst: boolean): Promise<boolean> {
-  if (sendFirst) await s.sendall(buffer);
+// Reads into one reusable 64 KiB buffer and counts bytes, as node:net's
+// 'data' handler below does with the buffers libuv reads into.
+const inbox = Buffer.alloc(64 * 1024);
+
+async function exchange(s: Socket, message: Buffer, sendFirst: boolean): Promise<boolean> {
+  if (sendFirst) await s.sendall(message);
   let got = 0;
   while (got < SIZE) {
-    const n = await s.recvInto(buffer.subarray(got));
+    const n = await s.recvInto(inbox);
     if (n === 0) return false;
     got += n;
   }
-  if (!sendFirst) await s.sendall(buffer);
+  if (!sendFirst) await s.sendall(message);
   return true;
 }
 

@@ -17,7 +17,7 @@ import { addressDetails, toNativeAddress, type Address, type SocketAddress } fro
 import { toNativeAncillary, type Ancillary, type Message, type ReceivedAncillary } from './ancillary';
 import { binding, type NativeAddress, type RecvMsgResult, type SocketHandle } from './binding';
 import {
-  AF_INET, AF_UNIX, MSG_CMSG_CLOEXEC, MSG_CTRUNC, MSG_TRUNC, SOCK_CLOEXEC, SOCK_NONBLOCK, SOCK_STREAM, SOMAXCONN,
+  AF_INET, AF_UNIX, MSG_CMSG_CLOEXEC, MSG_CTRUNC, MSG_TRUNC, MSG_WAITALL, SOCK_CLOEXEC, SOCK_NONBLOCK, SOCK_STREAM, SOMAXCONN,
 } from './constants';
 import { AbortError, closedError, errorFromStatus, SocketTimeoutError, withPermissionHint } from './errors';
 import { stopWatching, watchForLeak } from './leak_guard';
@@ -91,6 +91,8 @@ export class Socket {
   readonly #type: number;
   readonly #protocol: number;
   #timeout: number | null;
+  /** The last recv on this stream read less than it asked for. */
+  #streamDrained = false;
 
   /**
    * socket(2): a new socket. `type` may carry SOCK_NONBLOCK (the socket starts
@@ -392,9 +394,16 @@ export class Socket {
     this.#open('send');
     const view = toSendView(data);
     checkInt32(flags, 'flags');
+    let sent = 0;
+    if (this.#timeout === 0 && options === undefined) {
+      // The hot path, as in recvInto: what fits goes at once, with no closure.
+      const r = this.#handle === null ? STATUS_CLOSED : binding.send(this.#fd, view, 0, view.byteLength, flags, 0);
+      if (r === view.byteLength) return;
+      if (r >= 0) sent = r;
+      else if (r !== EAGAIN) throw errorFromStatus(r, 'send');
+    }
     const limit = options?.timeout ?? (this.#timeout === 0 ? undefined : this.#timeout ?? undefined);
     const deadline = limit === undefined ? undefined : performance.now() + checkTimeout(limit, 'timeout');
-    let sent = 0;
     do {
       const left = deadline === undefined ? undefined : deadline - performance.now();
       if (left !== undefined && left <= 0) throw new SocketTimeoutError('ETIMEDOUT', 'send', {}, 'send timed out');
@@ -469,15 +478,33 @@ export class Socket {
     const view = toView(buffer, 'buffer');
     const n = nbytes === undefined ? view.byteLength : checkInt(nbytes, 'nbytes', 0, view.byteLength);
     checkInt32(flags, 'flags');
-    return await this.#wait<number>(options, {
-      syscall: 'recv',
-      attempt: () => this.#call((fd) => binding.recv(fd, view, 0, n, flags, 0)),
-      threadpool: (h, t, id) => binding.recvOnWorker(h, view, 0, n, flags, t, id),
-      eventLoop: (h, id) => binding.recvOnLoop(h, view, 0, n, flags, id),
-      // MSG_WAITALL on a blocking socket: the worker collects the whole
-      // buffer; a first attempt here would end it early.
-      threadpoolFirst: (flags & binding.constants.MSG_WAITALL) !== 0,
-    });
+    let got: number;
+    if (this.#timeout === 0 && options === undefined) {
+      // The hot path: a non-blocking socket with no timeout or signal makes
+      // no closure and no timer, and at most one promise (the native op's).
+      got = this.#streamDrained || this.#handle === null ? EAGAIN : binding.recv(this.#fd, view, 0, n, flags, 0);
+      if (got === EAGAIN) {
+        if (this.#handle === null) throw closedError('recv');
+        got = await binding.recvOnLoop(this.#handle, view, 0, n, flags, 0);
+      }
+      if (got < 0) throw errorFromStatus(got, 'recv');
+    } else {
+      got = await this.#wait<number>(options, {
+        syscall: 'recv',
+        attempt: () => this.#call((fd) => binding.recv(fd, view, 0, n, flags, 0)),
+        threadpool: (h, t, id) => binding.recvOnWorker(h, view, 0, n, flags, t, id),
+        eventLoop: (h, id) => binding.recvOnLoop(h, view, 0, n, flags, id),
+        // MSG_WAITALL on a blocking socket: the worker collects the whole
+        // buffer; a first attempt here would end it early.
+        threadpoolFirst: (flags & MSG_WAITALL) !== 0,
+      });
+    }
+    // A short read drained a stream: the next recv would most likely find
+    // nothing, so it waits for readiness without a first attempt (a miss
+    // costs a syscall; waiting on a socket that is readable costs a turn of
+    // the loop, no more).
+    this.#streamDrained = this.#type === SOCK_STREAM && got < n;
+    return got;
   }
 
   recvIntoSync(buffer: ArrayBufferView | ArrayBuffer, nbytes?: number, flags = 0): number {

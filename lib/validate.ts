@@ -40,10 +40,13 @@ export function toSendView(data: unknown, name = 'data'): ArrayBufferView {
 
 /** A buffer to read into or write from, as a view the addon can take. */
 export function toView(data: unknown, name: string): ArrayBufferView {
+  // ArrayBuffer.isView first: it is a V8 builtin, while util.types calls
+  // into C++; views are what the hot paths pass.
+  const isView = ArrayBuffer.isView(data);
   // util.types rather than instanceof: buffers may come from another realm
   // (a vm context, a jest test).
-  const isBuffer = types.isArrayBuffer(data) || types.isSharedArrayBuffer(data);
-  if (!ArrayBuffer.isView(data) && !isBuffer) {
+  const isBuffer = !isView && (types.isArrayBuffer(data) || types.isSharedArrayBuffer(data));
+  if (!isView && !isBuffer) {
     throw new TypeError(`${name} must be a Buffer, TypedArray, DataView or ArrayBuffer, got ${describe(data)}`);
   }
   // A detached buffer reads as empty; say so rather than send or read nothing.

@@ -12,15 +12,41 @@ namespace {
 
 }  // namespace
 
+// These run on every call, so each is the fewest napi calls that still
+// check the type: napi_get_value_* fails with napi_number_expected by itself.
 int32_t Int32Arg(const Napi::CallbackInfo& info, size_t i) {
-  if (!info[i].IsNumber()) ThrowType(info.Env(), i, "a number");
-  return info[i].As<Napi::Number>().Int32Value();
+  int32_t value;
+  if (napi_get_value_int32(info.Env(), info[i], &value) != napi_ok) ThrowType(info.Env(), i, "a number");
+  return value;
 }
 
 double NumberArg(const Napi::CallbackInfo& info, size_t i) {
-  if (!info[i].IsNumber()) ThrowType(info.Env(), i, "a number");
-  return info[i].As<Napi::Number>().DoubleValue();
+  double value;
+  if (napi_get_value_double(info.Env(), info[i], &value) != napi_ok) ThrowType(info.Env(), i, "a number");
+  return value;
 }
+
+namespace {
+
+size_t ElementSize(napi_typedarray_type type) {
+  switch (type) {
+    case napi_int16_array:
+    case napi_uint16_array:
+      return 2;
+    case napi_int32_array:
+    case napi_uint32_array:
+    case napi_float32_array:
+      return 4;
+    case napi_float64_array:
+    case napi_bigint64_array:
+    case napi_biguint64_array:
+      return 8;
+    default:
+      return 1;
+  }
+}
+
+}  // namespace
 
 bool ViewBytes(Napi::Value view, uint8_t** data, size_t* size) {
   napi_env env = view.Env();
@@ -28,13 +54,12 @@ bool ViewBytes(Napi::Value view, uint8_t** data, size_t* size) {
   napi_value buffer;
   size_t byte_offset;
   *size = 0;
-  if (view.IsTypedArray()) {
-    napi_typedarray_type type;
-    size_t length;
-    if (napi_get_typedarray_info(env, view, &type, &length, &raw, &buffer, &byte_offset) != napi_ok) {
-      return false;
-    }
-    *size = length * view.As<Napi::TypedArray>().ElementSize();
+  napi_typedarray_type type;
+  size_t length;
+  // Tried as a TypedArray first (what the hot paths pass); the call fails,
+  // with no side effect, for anything else.
+  if (napi_get_typedarray_info(env, view, &type, &length, &raw, &buffer, &byte_offset) == napi_ok) {
+    *size = length * ElementSize(type);
   } else if (view.IsDataView()) {
     if (napi_get_dataview_info(env, view, size, &raw, &buffer, &byte_offset) != napi_ok) return false;
   } else {

@@ -42,7 +42,9 @@ template <typename Op>
 Napi::Value RunNow(Napi::Env env, Op& op, double timeout_ms,
                    Napi::Value (*to_js)(Napi::Env, const Op&, ssize_t)) {
   bool may_wait = timeout_ms != 0;
-  ssize_t r = core::RunOp(op, may_wait, -1, core::DeadlineAfterMs(timeout_ms));
+  // No clock read for a call that will not wait: this is the hot path.
+  int64_t deadline = may_wait ? core::DeadlineAfterMs(timeout_ms) : core::kNoDeadline;
+  ssize_t r = core::RunOp(op, may_wait, -1, deadline);
   if (r < 0 || to_js == nullptr) return Num(env, static_cast<double>(r));
   return to_js(env, op, r);
 }
