@@ -110,6 +110,23 @@ export interface Binding {
   recvmsgOnLoop(h: SocketHandle, into: View, offset: number, length: number, controlLen: number, flags: number,
     cancelId: number): Promise<RecvMsgResult | Status> | Status;
 
+  // Batches (MessageBatch memory): the count of messages, or a status.
+  recvmmsg(fd: number, memory: View, count: number, size: number, flags: number, timeoutMs: number): number;
+  sendmmsg(fd: number, memory: View, count: number, size: number, sendCount: number, flags: number,
+    timeoutMs: number): number;
+  recvmmsgOnWorker(h: SocketHandle, memory: View, count: number, size: number, flags: number,
+    timeoutMs: number, cancelId: number): Promise<number> | Status;
+  sendmmsgOnWorker(h: SocketHandle, memory: View, count: number, size: number, sendCount: number, flags: number,
+    timeoutMs: number, cancelId: number): Promise<number> | Status;
+  recvmmsgOnLoop(h: SocketHandle, memory: View, count: number, size: number, flags: number,
+    cancelId: number): Promise<number> | Status;
+  sendmmsgOnLoop(h: SocketHandle, memory: View, count: number, size: number, sendCount: number, flags: number,
+    cancelId: number): Promise<number> | Status;
+  /** [lengths offset, address lengths offset, addresses offset, address size, bytes] */
+  batchLayout(count: number, size: number): [number, number, number, number, number];
+  decodeAddress(memory: View, offset: number, length: number): NativeAddress;
+  encodeAddress(address: NativeAddress, memory: View, offset: number, length: number): number;
+
   if_nametoindex(name: string): number;
   if_indextoname(index: number): string | Status;
   if_nameindex(): Array<{ index: number; name: string }> | Status;

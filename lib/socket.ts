@@ -21,6 +21,7 @@ import {
 } from './constants';
 import { AbortError, closedError, errorFromStatus, SocketTimeoutError, withPermissionHint } from './errors';
 import { stopWatching, watchForLeak } from './leak_guard';
+import { MessageBatch } from './message_batch';
 import { decodeOption, encodeOption, optionSize, type OptionValue } from './options';
 import { bindPermissionHint, socketPermissionHint } from './privileges';
 import { checkInt, checkInt32, checkTimeout, INT32_MAX, toSendView, toView, type BinaryLike } from './validate';
@@ -610,6 +611,64 @@ export class Socket {
     return toMessage(buffer, r, options?.adoptFds === true);
   }
 
+  // --- batches ---------------------------------------------------------------
+
+  /**
+   * recvmmsg(2): up to `batch.count` datagrams in one call, into the batch's
+   * slab; returns how many. Message i's length is `batch.lengths[i]`, its
+   * bytes `batch.message(i)`, its sender `batch.address(i)` (decoded only
+   * then). Waits as recv does for the first datagram, then takes what is
+   * queued. Allocates nothing per message.
+   */
+  async recvmmsg(batch: MessageBatch, flags = 0, options?: CallOptions): Promise<number> {
+    this.#open('recvmmsg');
+    const { memory, count, size } = checkBatch(batch);
+    checkInt32(flags, 'flags');
+    return await this.#wait<number>(options, {
+      syscall: 'recvmmsg',
+      attempt: () => this.#call((fd) => binding.recvmmsg(fd, memory, count, size, flags, 0)),
+      threadpool: (h, t, id) => binding.recvmmsgOnWorker(h, memory, count, size, flags, t, id),
+      eventLoop: (h, id) => binding.recvmmsgOnLoop(h, memory, count, size, flags, id),
+    });
+  }
+
+  recvmmsgSync(batch: MessageBatch, flags = 0): number {
+    this.#open('recvmmsg');
+    const { memory, count, size } = checkBatch(batch);
+    const r = binding.recvmmsg(this.#open('recvmmsg'), memory, count, size, checkInt32(flags, 'flags'), this.#syncTimeout());
+    if (r < 0) throw errorFromStatus(r, 'recvmmsg');
+    return r;
+  }
+
+  /**
+   * sendmmsg(2): the first `messages` of the batch in one call, message i
+   * being `batch.lengths[i]` bytes of its slot, to `batch.setAddress(i, …)`
+   * or the connected peer. Returns how many were sent (fewer when the
+   * socket buffer fills; a blocking socket waits for room for the first).
+   */
+  async sendmmsg(batch: MessageBatch, messages: number, flags = 0, options?: CallOptions): Promise<number> {
+    this.#open('sendmmsg');
+    const { memory, count, size } = checkBatch(batch);
+    checkInt(messages, 'messages', 0, count);
+    checkInt32(flags, 'flags');
+    return await this.#wait<number>(options, {
+      syscall: 'sendmmsg',
+      attempt: () => this.#call((fd) => binding.sendmmsg(fd, memory, count, size, messages, flags, 0)),
+      threadpool: (h, t, id) => binding.sendmmsgOnWorker(h, memory, count, size, messages, flags, t, id),
+      eventLoop: (h, id) => binding.sendmmsgOnLoop(h, memory, count, size, messages, flags, id),
+    });
+  }
+
+  sendmmsgSync(batch: MessageBatch, messages: number, flags = 0): number {
+    this.#open('sendmmsg');
+    const { memory, count, size } = checkBatch(batch);
+    checkInt(messages, 'messages', 0, count);
+    const r = binding.sendmmsg(this.#open('sendmmsg'), memory, count, size, messages, checkInt32(flags, 'flags'),
+      this.#syncTimeout());
+    if (r < 0) throw errorFromStatus(r, 'sendmmsg');
+    return r;
+  }
+
   /**
    * Received fds are close-on-exec, like every fd this library makes. Only
    * Unix sockets carry fds, and other families (AF_PACKET) reject the flag.
@@ -746,6 +805,11 @@ async function onEventLoop<T>(handle: SocketHandle, op: Wait<T>, timeoutMs: numb
     clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);
   }
+}
+
+function checkBatch(batch: unknown): MessageBatch {
+  if (!(batch instanceof MessageBatch)) throw new TypeError('batch must be a MessageBatch');
+  return batch;
 }
 
 function recvmsgArgs(bufsize: number, ancsize: number, flags: number): [Buffer, number] {

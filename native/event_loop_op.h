@@ -15,6 +15,7 @@
 
 #include <cerrno>
 
+#include "core/message_batch.h"
 #include "core/socket_ops.h"
 #include "pinned_view.h"
 
@@ -59,6 +60,8 @@ class EventLoopOp {
 inline void PointAt(core::RecvOp& op, uint8_t* data) { op.data = data; }
 inline void PointAt(core::SendOp& op, uint8_t* data) { op.data = data; }
 inline void PointAt(core::RecvMsgOp& op, uint8_t* data) { op.data = data; }
+inline void PointAt(core::RecvBatchOp& op, uint8_t* data) { op.batch.base = data; }
+inline void PointAt(core::SendBatchOp& op, uint8_t* data) { op.batch.base = data; }
 inline void PointAt(core::AcceptOp&, uint8_t*) {}
 inline void PointAt(core::ConnectOp&, uint8_t*) {}
 inline void PointAt(core::SendMsgOp&, uint8_t*) {}  // its bytes are an owned copy

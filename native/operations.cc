@@ -10,8 +10,11 @@
 
 #include <poll.h>
 
+#include <cstring>
+
 #include "ancillary_js.h"
 #include "core/cmsg_codec.h"
+#include "core/message_batch.h"
 #include "core/op_runner.h"
 #include "core/posix_socket.h"
 #include "core/socket_ops.h"
@@ -189,6 +192,61 @@ core::RecvMsgOp RecvMsgArgs(const Info& info, int fd) {
   return op;
 }
 
+// batch args: (fd|handle, view, count, size, ...): the view must hold the
+// whole MessageBatch layout, 8-aligned.
+core::BatchLayout BatchArgs(const Info& info, Bytes* bytes) {
+  Napi::Env env = info.Env();
+  core::BatchLayout batch;
+  int32_t count = Int32Arg(info, 2);
+  int32_t size = Int32Arg(info, 3);
+  if (count < 1 || count > 1024 || size < 0 || size > (1 << 20)) {
+    throw Napi::RangeError::New(env, "batch count or size out of range");
+  }
+  uint8_t* data = nullptr;
+  size_t len = 0;
+  if (!ViewBytes(info[1], &data, &len)) throw Napi::TypeError::New(env, "batch memory must be a TypedArray");
+  batch.count = static_cast<size_t>(count);
+  batch.size = static_cast<size_t>(size);
+  size_t needed = core::BatchLayout::Bytes(batch.count, batch.size);
+  if (len < needed || (reinterpret_cast<uintptr_t>(data) & 7) != 0) {
+    throw Napi::RangeError::New(env, "batch memory is too small or not 8-aligned");
+  }
+  batch.base = data;
+  *bytes = Bytes{data, needed, 0};
+  return batch;
+}
+
+// The headers of batch calls made on this thread (the loop thread of one
+// environment): built once, reused by every batch of the same shape.
+core::BatchHeaders* ThreadHeaders(bool send) {
+  static thread_local core::BatchHeaders recv_headers;
+  static thread_local core::BatchHeaders send_headers;
+  return send ? &send_headers : &recv_headers;
+}
+
+core::RecvBatchOp RecvBatchArgs(const Info& info, int fd, Bytes* bytes) {
+  core::RecvBatchOp op;
+  op.fd = fd;
+  op.batch = BatchArgs(info, bytes);
+  op.flags = Int32Arg(info, 4);
+  op.shared = ThreadHeaders(false);
+  return op;
+}
+
+core::SendBatchOp SendBatchArgs(const Info& info, int fd, Bytes* bytes) {
+  core::SendBatchOp op;
+  op.fd = fd;
+  op.batch = BatchArgs(info, bytes);
+  int32_t count = Int32Arg(info, 4);
+  if (count < 0 || static_cast<size_t>(count) > op.batch.count) {
+    throw Napi::RangeError::New(info.Env(), "message count out of range");
+  }
+  op.count = static_cast<size_t>(count);
+  op.flags = Int32Arg(info, 5);
+  op.shared = ThreadHeaders(true);
+  return op;
+}
+
 // --- synchronous calls ------------------------------------------------------
 
 Napi::Value Socket(const Info& info) {
@@ -322,6 +380,18 @@ Napi::Value RecvMsg(const Info& info) {
   return RunNow(info.Env(), op, NumberArg(info, 6), RecvMsgToJS);
 }
 
+Napi::Value RecvBatch(const Info& info) {
+  Bytes bytes;
+  core::RecvBatchOp op = RecvBatchArgs(info, Int32Arg(info, 0), &bytes);
+  return RunNow<core::RecvBatchOp>(info.Env(), op, NumberArg(info, 5), nullptr);
+}
+
+Napi::Value SendBatch(const Info& info) {
+  Bytes bytes;
+  core::SendBatchOp op = SendBatchArgs(info, Int32Arg(info, 0), &bytes);
+  return RunNow<core::SendBatchOp>(info.Env(), op, NumberArg(info, 6), nullptr);
+}
+
 // --- threadpool (blocking sockets) -------------------------------------------
 
 Napi::Value ConnectOnWorker(const Info& info) {
@@ -386,6 +456,29 @@ Napi::Value RecvMsgOnWorker(const Info& info) {
   return RunOnThreadpool(info, handle, op, 6, RecvMsgToJS, std::move(staging), CloseReceivedRights);
 }
 
+// A batch on a worker works on a staged copy of the whole block, with its
+// own headers.
+Napi::Value RecvBatchOnWorker(const Info& info) {
+  SocketHandle* handle = SocketHandle::From(info[0]);
+  Bytes bytes;
+  core::RecvBatchOp op = RecvBatchArgs(info, handle->fd(), &bytes);
+  op.shared = nullptr;
+  Staging staging = Staging::Of(Staging::kFromKernel, info[1], bytes);
+  staging.copy_all = true;
+  op.batch.base = staging.data.get();
+  return RunOnThreadpool<core::RecvBatchOp>(info, handle, op, 5, nullptr, std::move(staging));
+}
+
+Napi::Value SendBatchOnWorker(const Info& info) {
+  SocketHandle* handle = SocketHandle::From(info[0]);
+  Bytes bytes;
+  core::SendBatchOp op = SendBatchArgs(info, handle->fd(), &bytes);
+  op.shared = nullptr;
+  Staging staging = Staging::Of(Staging::kToKernel, info[1], bytes);
+  op.batch.base = staging.data.get();
+  return RunOnThreadpool<core::SendBatchOp>(info, handle, op, 6, nullptr, std::move(staging));
+}
+
 // --- event loop (non-blocking sockets) ---------------------------------------
 // The JS layer made the first attempt; these wait for readiness and attempt
 // again on the loop thread, in the caller's buffer.
@@ -447,6 +540,20 @@ Napi::Value RecvMsgOnLoop(const Info& info) {
   return RunOnLoop(info, handle, op, 6, RecvMsgToJS, PinArgs(info), {}, CloseReceivedRights);
 }
 
+Napi::Value RecvBatchOnLoop(const Info& info) {
+  SocketHandle* handle = SocketHandle::From(info[0]);
+  Bytes bytes;
+  core::RecvBatchOp op = RecvBatchArgs(info, handle->fd(), &bytes);
+  return RunOnLoop<core::RecvBatchOp>(info, handle, op, 5, nullptr, PinnedView(info[1], bytes));
+}
+
+Napi::Value SendBatchOnLoop(const Info& info) {
+  SocketHandle* handle = SocketHandle::From(info[0]);
+  Bytes bytes;
+  core::SendBatchOp op = SendBatchArgs(info, handle->fd(), &bytes);
+  return RunOnLoop<core::SendBatchOp>(info, handle, op, 6, nullptr, PinnedView(info[1], bytes));
+}
+
 // --- lifecycle ----------------------------------------------------------------
 
 Napi::Value Close(const Info& info) {
@@ -474,6 +581,50 @@ Napi::Value CmsgSpace(const Info& info) {
 
 Napi::Value CmsgLen(const Info& info) {
   return Num(info.Env(), static_cast<double>(CMSG_LEN(PayloadArg(info))));
+}
+
+// Where a MessageBatch keeps what (core/message_batch.h is the one layout):
+// [lengths offset, address lengths offset, addresses offset, address size, bytes].
+Napi::Value BatchLayoutOf(const Info& info) {
+  Napi::Env env = info.Env();
+  int32_t count = Int32Arg(info, 0);
+  int32_t size = Int32Arg(info, 1);
+  if (count < 1 || count > 1024 || size < 0 || size > (1 << 20)) {
+    throw Napi::RangeError::New(env, "batch count or size out of range");
+  }
+  size_t c = static_cast<size_t>(count);
+  size_t z = static_cast<size_t>(size);
+  size_t lengths = core::BatchLayout::LengthsOffset(c, z);
+  const double values[5] = {static_cast<double>(lengths),
+                            static_cast<double>(lengths + sizeof(int32_t) * c),
+                            static_cast<double>(core::BatchLayout::AddressesOffset(c, z)),
+                            static_cast<double>(sizeof(sockaddr_storage)),
+                            static_cast<double>(core::BatchLayout::Bytes(c, z))};
+  Napi::Array out = Napi::Array::New(env, 5);
+  for (uint32_t i = 0; i < 5; ++i) out.Set(i, Num(env, values[i]));
+  return out;
+}
+
+// A sockaddr held in caller memory (a MessageBatch's address slots), to JS.
+Napi::Value DecodeAddress(const Info& info) {
+  Bytes bytes = BytesArg(info, 0);
+  sockaddr_storage addr{};
+  size_t len = bytes.len < sizeof(addr) ? bytes.len : sizeof(addr);
+  if (len > 0) std::memcpy(&addr, bytes.data, len);
+  return AddressToJS(info.Env(), &addr, static_cast<socklen_t>(len));
+}
+
+// A JS address into caller memory (at least sizeof(sockaddr_storage) bytes
+// from the offset); returns its length or -errno.
+Napi::Value EncodeAddress(const Info& info) {
+  Bytes bytes = BytesArg(info, 1);
+  sockaddr_storage addr{};
+  socklen_t len = 0;
+  if (bytes.len < sizeof(addr)) throw Napi::RangeError::New(info.Env(), "no room for a sockaddr");
+  int r = AddressFromJS(info[0], &addr, &len);
+  if (r < 0) return Num(info.Env(), r);
+  std::memcpy(bytes.data, &addr, len);
+  return Num(info.Env(), len);
 }
 
 Napi::Value IsDetached(const Info& info) {
@@ -513,6 +664,12 @@ void InitOperations(Napi::Env env, Napi::Object exports) {
       {"recvfrom", RecvFrom},
       {"sendmsg", SendMsg},
       {"recvmsg", RecvMsg},
+      {"recvmmsg", RecvBatch},
+      {"sendmmsg", SendBatch},
+      {"recvmmsgOnWorker", RecvBatchOnWorker},
+      {"sendmmsgOnWorker", SendBatchOnWorker},
+      {"recvmmsgOnLoop", RecvBatchOnLoop},
+      {"sendmmsgOnLoop", SendBatchOnLoop},
       {"connectOnWorker", ConnectOnWorker},
       {"connectOnLoop", ConnectOnLoop},
       {"acceptOnWorker", AcceptOnWorker},
@@ -533,6 +690,9 @@ void InitOperations(Napi::Env env, Napi::Object exports) {
       {"detach", Detach},
       {"cancel", Cancel},
       {"isDetached", IsDetached},
+      {"decodeAddress", DecodeAddress},
+      {"batchLayout", BatchLayoutOf},
+      {"encodeAddress", EncodeAddress},
       {"CMSG_SPACE", CmsgSpace},
       {"CMSG_LEN", CmsgLen},
   };

@@ -42,6 +42,9 @@ struct Staging {
   size_t len = 0;
   // kFromKernel: where the received bytes go, on the main thread, at the end.
   PinnedView target;
+  // kFromKernel: copy back the whole block, not just as many bytes as the
+  // result says (a batch's result counts messages).
+  bool copy_all = false;
 
   // Copies `bytes` (kToKernel) or makes room for them (kFromKernel).
   static Staging Of(Direction direction, Napi::Value view, const Bytes& bytes);

@@ -65,7 +65,8 @@ void ThreadpoolOp::OnComplete(uv_work_t* req, int status) {
     Napi::CallbackScope callback_scope(env, state->async_context());
     if (result > 0 && self->staging_.direction == Staging::kFromKernel) {
       // MSG_TRUNC can report more than fitted; only what fitted was read.
-      size_t count = std::min(static_cast<size_t>(result), self->staging_.len);
+      size_t count = self->staging_.copy_all ? self->staging_.len
+                                             : std::min(static_cast<size_t>(result), self->staging_.len);
       if (!self->staging_.CopyBack(count)) {  // detached or shrunk meanwhile
         self->Discard(result);
         result = -EFAULT;

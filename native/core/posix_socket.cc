@@ -94,6 +94,16 @@ ssize_t RecvMsg(int fd, msghdr* msg, int flags) {
   return RetryOnEintr([&] { return recvmsg(fd, msg, flags); });
 }
 
+int SendMmsg(int fd, mmsghdr* msgs, unsigned count, int flags) {
+  return static_cast<int>(RetryOnEintr([&] { return sendmmsg(fd, msgs, count, flags | MSG_NOSIGNAL); }));
+}
+
+int RecvMmsg(int fd, mmsghdr* msgs, unsigned count, int flags) {
+  // No timeout argument: recvmmsg's own is checked only between datagrams
+  // (see BUGS in recvmmsg(2)); our waits time out instead.
+  return static_cast<int>(RetryOnEintr([&] { return recvmmsg(fd, msgs, count, flags, nullptr); }));
+}
+
 int GetSockName(int fd, sockaddr_storage* addr, socklen_t* len) {
   *len = sizeof(*addr);
   return getsockname(fd, reinterpret_cast<sockaddr*>(addr), len) == -1 ? -errno : 0;

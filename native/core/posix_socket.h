@@ -31,6 +31,9 @@ ssize_t RecvFrom(int fd, uint8_t* data, size_t len, int flags,
 
 ssize_t SendMsg(int fd, const msghdr* msg, int flags);
 ssize_t RecvMsg(int fd, msghdr* msg, int flags);
+// The number of messages sent / received, or -errno.
+int SendMmsg(int fd, mmsghdr* msgs, unsigned count, int flags);
+int RecvMmsg(int fd, mmsghdr* msgs, unsigned count, int flags);
 
 int GetSockName(int fd, sockaddr_storage* addr, socklen_t* len);
 int GetPeerName(int fd, sockaddr_storage* addr, socklen_t* len);
