@@ -1,0 +1,128 @@
+// In-process probes for bench/run.ts, each printing one JSON line:
+//   node dist/bench/probes.js hotcall N       ns per binding call (recv on an empty
+//                                             socket, getsockopt), for the C comparison
+//   node dist/bench/probes.js starvation K    fs.stat latency idle, with K idle
+//                                             non-blocking receivers, and with K blocking ones
+//   node --expose-gc --max-semi-space-size=64 dist/bench/probes.js allocations
+//                                             JS heap bytes per call of the batch API (8 and 64
+//                                             messages) and of send/recvInto with a reused buffer
+import { stat } from 'node:fs/promises';
+
+import { AF_INET, MessageBatch, SOCK_DGRAM, SOCK_NONBLOCK, SOL_SOCKET, SO_TYPE, socket, type Socket } from '../lib';
+import { binding } from '../lib/binding';
+
+function hotcall(n: number): object {
+  const s = socket(AF_INET, SOCK_DGRAM | SOCK_NONBLOCK);
+  s.bind({ address: '127.0.0.1', port: 0 });
+  const fd = s.fileno();
+  const buffer = Buffer.alloc(64);
+  const out = Buffer.alloc(4);
+  const time = (call: () => void): number => {
+    for (let i = 0; i < 10000; i++) call(); // warm up the JIT
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < n; i++) call();
+    return Number(process.hrtime.bigint() - start) / n;
+  };
+  // The flat binding, as the Socket methods call it, and the methods themselves.
+  const recv = time(() => binding.recv(fd, buffer, 0, 64, 0, 0));
+  const getsockopt = time(() => binding.getsockopt(fd, SOL_SOCKET, SO_TYPE, out, 0, 4));
+  const method = time(() => { try { s.recvIntoSync(buffer); } catch { /* EAGAIN */ } });
+  s.close();
+  return { recv, getsockopt, recvIntoSyncWithError: method };
+}
+
+async function statLatency(samples: number): Promise<{ median: number; p99: number }> {
+  const times: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const start = performance.now();
+    await stat(__filename);
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[times.length >> 1], p99: times[Math.floor(times.length * 0.99)] };
+}
+
+async function starvation(k: number): Promise<object> {
+  const idle = await statLatency(200);
+  const open = (blocking: boolean): Socket[] => Array.from({ length: k }, () => {
+    const s = socket(AF_INET, SOCK_DGRAM);
+    s.bind({ address: '127.0.0.1', port: 0 });
+    s.setblocking(blocking);
+    s.recv(64).catch(() => {}); // pending until closed
+    return s;
+  });
+  const nonBlocking = open(false);
+  await new Promise((r) => setTimeout(r, 20));
+  const withIdleReceivers = await statLatency(200);
+  for (const s of nonBlocking) s.close();
+  const blocking = open(true);
+  await new Promise((r) => setTimeout(r, 20));
+  // Every threadpool thread is held by a blocking recv: fs.stat waits for one.
+  const timeout = new Promise<string>((r) => setTimeout(r, 1000, 'over 1000 ms'));
+  const withBlockingReceivers = await Promise.race([statLatency(1), timeout]);
+  for (const s of blocking) s.close();
+  return { receivers: k, idle, withIdleReceivers, withBlockingReceivers };
+}
+
+async function allocations(): Promise<object> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc === undefined) throw new Error('run with --expose-gc');
+  const rx = socket(AF_INET, SOCK_DGRAM | SOCK_NONBLOCK);
+  rx.bind({ address: '127.0.0.1', port: 0 });
+  const tx = socket(AF_INET, SOCK_DGRAM | SOCK_NONBLOCK);
+  tx.connectSync(rx.getsockname());
+  const buffer = Buffer.alloc(64);
+  // JS heap bytes per call over `rounds` rounds, after a warm-up and a full
+  // GC; the run uses a young generation large enough that none runs meanwhile
+  // (one would show as a drop, not as a steady figure from run to run).
+  const measure = async (round: () => Promise<number>, rounds: number): Promise<{ bytesPerCall: number }> => {
+    for (let i = 0; i < 200; i++) await round();
+    gc();
+    await new Promise((r) => setImmediate(r));
+    const before = process.memoryUsage().heapUsed;
+    let calls = 0;
+    for (let i = 0; i < rounds; i++) calls += await round();
+    const bytes = process.memoryUsage().heapUsed - before;
+    await new Promise((r) => setImmediate(r));
+    return { bytesPerCall: bytes / calls };
+  };
+  // A batch's allocations must not grow with its messages: the same calls
+  // with 8 and with 64 messages per batch.
+  const batchOf = async (w: number): Promise<{ bytesPerCall: number }> => {
+    const out = new MessageBatch(w, 64);
+    for (let i = 0; i < w; i++) out.set(i, Buffer.alloc(64, i));
+    const into = new MessageBatch(w, 64);
+    return measure(async () => {
+      let calls = 1;
+      await tx.sendmmsg(out, w);
+      for (let got = 0; got < w; calls++) got += await rx.recvmmsg(into);
+      return calls;
+    }, 500);
+  };
+  const batch8 = await batchOf(8);
+  const batch64 = await batchOf(64);
+  const reused = await measure(async () => {
+    await tx.send(buffer);
+    await rx.recvInto(buffer);
+    return 2;
+  }, 3000);
+  rx.close();
+  tx.close();
+  return {
+    batch8,
+    batch64,
+    // What one more message in a batch costs, from the two batch sizes.
+    bytesPerExtraMessage: (batch64.bytesPerCall - batch8.bytesPerCall) / (64 - 8),
+    sendAndRecvIntoReusedBuffer: reused,
+  };
+}
+
+async function main(): Promise<void> {
+  const [probe, arg] = process.argv.slice(2);
+  const result = probe === 'hotcall' ? hotcall(Number(arg))
+    : probe === 'starvation' ? await starvation(Number(arg))
+      : await allocations();
+  console.log(JSON.stringify(result));
+}
+
+void main();

@@ -1,0 +1,135 @@
+// One end of the UDP scenarios in JS, for bench/run.ts: the protocol of
+// bench/c/udp.c (64-byte datagrams in windows of 64, one ack per window, a
+// 1-byte datagram to end), so that nothing is dropped and the figure is the
+// cost per datagram.
+//   node dist/bench/udp.js server <tech>         prints its port
+//   node dist/bench/udp.js client <tech> PORT N  prints ns per datagram
+// tech: bsd (one datagram per call, event loop), bsd-batch (sendmmsg /
+// recvmmsg through a MessageBatch), bsd-blocking (threadpool), dgram.
+import * as dgram from 'node:dgram';
+
+import { AF_INET, MessageBatch, SOCK_DGRAM, SOL_SOCKET, SO_RCVBUF, socket, type Socket } from '../lib';
+
+const SIZE = 64;
+const W = 64;
+
+function bsdSocket(tech: string): Socket {
+  const s = socket(AF_INET, SOCK_DGRAM);
+  s.setsockopt(SOL_SOCKET, SO_RCVBUF, 4 << 20);
+  s.bind({ address: '127.0.0.1', port: 0 });
+  s.setblocking(tech === 'bsd-blocking');
+  return s;
+}
+
+async function bsdServer(tech: string): Promise<void> {
+  const s = bsdSocket(tech);
+  console.log((s.getsockname() as { port: number }).port);
+  let inWindow = 0;
+  let connected = false;
+  const batch = new MessageBatch(W, SIZE);
+  const one = Buffer.alloc(SIZE);
+  for (;;) {
+    let n: number;
+    let last: number;
+    if (tech === 'bsd-batch') {
+      n = await s.recvmmsg(batch);
+      last = batch.lengths[n - 1];
+      if (!connected) s.connectSync(batch.address(0)!);
+    } else {
+      const [len, from] = await s.recvfromInto(one);
+      n = 1;
+      last = len;
+      if (!connected) s.connectSync(from);
+    }
+    connected = true;
+    if (last === 1) break;
+    inWindow += n;
+    if (inWindow >= W) {
+      inWindow = 0;
+      await s.send('k');
+    }
+  }
+  s.close();
+}
+
+async function bsdClient(tech: string, port: number, total: number): Promise<number> {
+  const s = bsdSocket(tech);
+  await s.connect({ address: '127.0.0.1', port });
+  const batch = new MessageBatch(W, SIZE);
+  for (let i = 0; i < W; i++) batch.set(i, Buffer.alloc(SIZE, 7));
+  const message = Buffer.alloc(SIZE, 7);
+  const ack = Buffer.alloc(8);
+  const start = process.hrtime.bigint();
+  for (let sent = 0; sent < total; sent += W) {
+    if (tech === 'bsd-batch') {
+      // A full socket buffer sends fewer; a batch of the rest follows.
+      for (let done = 0; done < W;) done += await s.sendmmsg(batch, W - done);
+    } else {
+      for (let i = 0; i < W; i++) await s.send(message);
+    }
+    await s.recvInto(ack);
+  }
+  const ns = Number(process.hrtime.bigint() - start) / total;
+  await s.send('x');
+  s.close();
+  return ns;
+}
+
+function dgramServer(): void {
+  const s = dgram.createSocket({ type: 'udp4', recvBufferSize: 4 << 20 });
+  let inWindow = 0;
+  s.on('message', (m, from) => {
+    if (m.length === 1) {
+      s.close();
+      return;
+    }
+    if (++inWindow >= W) {
+      inWindow = 0;
+      s.send('k', from.port, from.address);
+    }
+  });
+  s.bind(0, '127.0.0.1', () => console.log(s.address().port));
+}
+
+function dgramClient(port: number, total: number): Promise<number> {
+  return new Promise((resolve) => {
+    const s = dgram.createSocket({ type: 'udp4', recvBufferSize: 4 << 20 });
+    const message = Buffer.alloc(SIZE, 7);
+    let sent = 0;
+    let start = 0n;
+    const window = (): void => {
+      for (let i = 0; i < W; i++) s.send(message);
+      sent += W;
+    };
+    s.on('message', () => {
+      if (sent < total) {
+        window();
+        return;
+      }
+      const ns = Number(process.hrtime.bigint() - start) / total;
+      s.send('x', () => {
+        s.close();
+        resolve(ns);
+      });
+    });
+    s.bind(0, '127.0.0.1', () => {
+      s.connect(port, '127.0.0.1', () => {
+        start = process.hrtime.bigint();
+        window();
+      });
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  const [role, tech, port, total] = process.argv.slice(2);
+  if (role === 'server') {
+    if (tech === 'dgram') dgramServer();
+    else await bsdServer(tech);
+    return;
+  }
+  const ns = tech === 'dgram' ? await dgramClient(Number(port), Number(total)) : await bsdClient(tech, Number(port), Number(total));
+  console.log(ns.toFixed(1));
+}
+
+void main();
