@@ -1,40 +1,122 @@
-// npm run bench [-- --quick]: bsd-socket against node:net and a C baseline,
-// measured in one run, interleaved (every case once per round, for several
-// rounds), medians and spreads, in two regimes: both processes pinned to one
-// CPU (taskset; CPU efficiency, stable on a small machine) and unpinned.
+// npm run bench [-- --quick]: bsd-socket against node:net, node:dgram and C
+// baselines, measured in one run, interleaved (every case once per round,
+// for several rounds), medians and spreads, in two regimes: both processes
+// pinned to one CPU (taskset; CPU efficiency, stable on a small machine) and
+// unpinned. Then in-process probes: the cost of a binding call beyond its
+// syscall, fs.stat latency beside idle receivers, JS heap bytes per call.
 // Writes a table to stdout, bench/results/latest.json and latest.svg.
-// --quick keeps the harness working in CI: few rounds and trips, no verdicts.
-//
-// Scenarios so far (64-byte messages; each end its own process):
-//   TCP ping-pong, both ends the same technology
-//   TCP ping-pong, each technology's client against the C echo server
+// --quick keeps the harness working in CI: one round, small counts, no verdicts.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, release } from 'node:os';
 import { join } from 'node:path';
 
 const root = join(__dirname, '..', '..');
 const quick = process.argv.includes('--quick');
-const ROUNDS = quick ? 2 : 5;
-const TRIPS = quick ? 300 : 20000;
+const ROUNDS = quick ? 1 : 5;
+const SCALE = quick ? 0.05 : 1;
+const cBin = (name: string): string => join(root, 'build-bench', name);
+const jsEnd = (name: string): string => join(root, 'dist', 'bench', `${name}.js`);
 
-type Tech = 'c' | 'bsd' | 'bsd-blocking' | 'net';
+type Tech = 'c' | 'c-batch' | 'bsd' | 'bsd-batch' | 'bsd-blocking' | 'net' | 'dgram';
 const LABEL: Record<Tech, string> = {
-  c: 'C (blocking)', bsd: 'bsd-socket (event loop)', 'bsd-blocking': 'bsd-socket (threadpool)', net: 'node:net',
+  c: 'C (blocking)',
+  'c-batch': 'C (sendmmsg/recvmmsg)',
+  bsd: 'bsd-socket (event loop)',
+  'bsd-batch': 'bsd-socket (MessageBatch)',
+  'bsd-blocking': 'bsd-socket (threadpool)',
+  net: 'node:net',
+  dgram: 'node:dgram',
 };
 
-interface Case { scenario: string; server: Tech; client: Tech; pinned: boolean }
+interface Scenario {
+  name: string;
+  unit: string;
+  techs: Tech[];
+  /** Node's own module, the "vs node" reference (none for raw sockets). */
+  node?: Tech;
+  /** The C reference. */
+  c: Tech;
+  /** argv of the server (null: no server) and of the client, which prints ns per unit. */
+  server: (tech: Tech) => string[] | null;
+  client: (tech: Tech, port: string) => string[];
+}
 
-function command(tech: Tech, args: string[], pinned: boolean): string[] {
-  const base = tech === 'c'
-    ? [join(root, 'build-bench', 'pingpong'), ...args]
-    : [process.execPath, join(root, 'dist', 'bench', 'pingpong.js'), args[0], tech, ...args.slice(1)];
-  return pinned ? ['taskset', '-c', '0', ...base] : base;
+const count = (n: number): string => String(Math.max(1, Math.round(n * SCALE)));
+const node = (file: string, ...args: string[]): string[] => [process.execPath, jsEnd(file), ...args];
+
+const SCENARIOS: Scenario[] = [
+  {
+    name: 'TCP ping-pong, both ends',
+    unit: 'round trip',
+    techs: ['bsd', 'bsd-blocking', 'net', 'c'],
+    node: 'net',
+    c: 'c',
+    server: (t) => (t === 'c' ? [cBin('pingpong'), 'server'] : node('pingpong', 'server', t)),
+    client: (t, port) => (t === 'c' ? [cBin('pingpong'), 'client', port, count(20000)]
+      : node('pingpong', 'client', t, port, count(20000))),
+  },
+  {
+    name: 'TCP ping-pong vs C echo server',
+    unit: 'round trip',
+    techs: ['bsd', 'bsd-blocking', 'net', 'c'],
+    node: 'net',
+    c: 'c',
+    server: () => [cBin('pingpong'), 'server'],
+    client: (t, port) => (t === 'c' ? [cBin('pingpong'), 'client', port, count(20000)]
+      : node('pingpong', 'client', t, port, count(20000))),
+  },
+  {
+    name: 'TCP bulk, 64 KiB writes',
+    unit: '64 KiB write',
+    techs: ['bsd', 'bsd-blocking', 'net', 'c'],
+    node: 'net',
+    c: 'c',
+    server: (t) => (t === 'c' ? [cBin('bulk'), 'server'] : node('bulk', 'server', t)),
+    client: (t, port) => (t === 'c' ? [cBin('bulk'), 'client', port, count(20000)]
+      : node('bulk', 'client', t, port, count(20000))),
+  },
+  {
+    name: 'UDP, one datagram per call',
+    unit: 'datagram',
+    techs: ['bsd', 'bsd-blocking', 'dgram', 'c'],
+    node: 'dgram',
+    c: 'c',
+    server: (t) => (t === 'c' ? [cBin('udp'), 'server'] : node('udp', 'server', t)),
+    client: (t, port) => (t === 'c' ? [cBin('udp'), 'client', port, count(64000)]
+      : node('udp', 'client', t, port, count(64000))),
+  },
+  {
+    name: 'UDP, batch API',
+    unit: 'datagram',
+    techs: ['bsd-batch', 'dgram', 'c', 'c-batch'],
+    node: 'dgram',
+    c: 'c',
+    server: (t) => (t === 'c' ? [cBin('udp'), 'server'] : t === 'c-batch' ? [cBin('udp'), 'server', 'batch']
+      : node('udp', 'server', t)),
+    client: (t, port) => (t === 'c' ? [cBin('udp'), 'client', port, count(64000)]
+      : t === 'c-batch' ? [cBin('udp'), 'client', port, count(64000), 'batch']
+        : node('udp', 'client', t, port, count(64000))),
+  },
+  {
+    name: 'raw ICMP echo (kernel replies)',
+    unit: 'round trip',
+    techs: ['bsd', 'c'],
+    c: 'c',
+    server: () => null,
+    client: (t) => (t === 'c' ? [cBin('icmp'), count(20000)] : node('icmp', count(20000))),
+  },
+];
+
+interface Case { scenario: Scenario; tech: Tech; pinned: boolean }
+
+function pin(argv: string[], pinned: boolean): string[] {
+  return pinned ? ['taskset', '-c', '0', ...argv] : argv;
 }
 
 function firstLine(argv: string[]): Promise<{ line: string; done: Promise<void> }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(argv[0], argv.slice(1), { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(argv[0], argv.slice(1), { stdio: ['ignore', 'pipe', 'ignore'] });
     let out = '';
     const done = new Promise<void>((r) => child.on('close', () => r()));
     child.stdout.on('data', (d: Buffer) => {
@@ -46,33 +128,38 @@ function firstLine(argv: string[]): Promise<{ line: string; done: Promise<void> 
   });
 }
 
-/** Nanoseconds per round trip for one case. */
+/** Nanoseconds per unit for one case. */
 async function measure(c: Case): Promise<number> {
-  const server = await firstLine(command(c.server, ['server'], c.pinned));
-  const client = await firstLine(command(c.client, ['client', server.line, String(TRIPS)], c.pinned));
-  await Promise.all([server.done, client.done]);
+  const serverArgv = c.scenario.server(c.tech);
+  const server = serverArgv === null ? null : await firstLine(pin(serverArgv, c.pinned));
+  const client = await firstLine(pin(c.scenario.client(c.tech, server?.line ?? ''), c.pinned));
+  await Promise.all([server?.done, client.done]);
   const ns = Number(client.line);
-  if (!(ns > 0)) throw new Error(`bad result from ${c.client}: ${client.line}`);
+  if (!(ns > 0)) throw new Error(`bad result from ${c.scenario.name} / ${c.tech}: ${client.line}`);
   return ns;
+}
+
+function probe(args: string[], flags: string[] = []): unknown {
+  return JSON.parse(execFileSync(process.execPath, [...flags, jsEnd('probes'), ...args], { encoding: 'utf8' }));
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
-function svg(rows: Array<{ name: string; ratio: number }>): string {
-  const width = 760;
-  const bar = 22;
-  const left = 330;
+function svg(rows: Array<{ name: string; ratio: number; against: string }>): string {
+  const width = 900;
+  const bar = 20;
+  const left = 470;
   const scale = (width - left - 60) / Math.max(2, ...rows.map((r) => r.ratio));
   const items = rows.map((r, i) => {
-    const y = 30 + i * (bar + 8);
-    return `<text x="${left - 8}" y="${y + 16}" text-anchor="end" font-size="12">${r.name}</text>`
+    const y = 30 + i * (bar + 6);
+    return `<text x="${left - 8}" y="${y + 15}" text-anchor="end" font-size="12">${r.name}</text>`
       + `<rect x="${left}" y="${y}" width="${(r.ratio * scale).toFixed(1)}" height="${bar}" fill="${r.ratio >= 1 ? '#3a7' : '#c63'}"/>`
-      + `<text x="${left + r.ratio * scale + 6}" y="${y + 16}" font-size="12">${r.ratio.toFixed(2)}×</text>`;
+      + `<text x="${left + r.ratio * scale + 6}" y="${y + 15}" font-size="12">${r.ratio.toFixed(2)}× ${r.against}</text>`;
   }).join('\n');
-  const height = 40 + rows.length * (bar + 8);
+  const height = 40 + rows.length * (bar + 6);
   const one = left + scale;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif">
-<text x="10" y="18" font-size="13">Round trips per second, as a ratio to node:net (higher is better)</text>
+<text x="10" y="18" font-size="13">bsd-socket's speed as a ratio to node:net / node:dgram (raw ICMP: to C); higher is better; medians</text>
 ${items}
 <line x1="${one}" y1="24" x2="${one}" y2="${height - 4}" stroke="#333" stroke-dasharray="4 3"/>
 </svg>
@@ -81,44 +168,62 @@ ${items}
 
 async function main(): Promise<void> {
   mkdirSync(join(root, 'build-bench'), { recursive: true });
-  execFileSync('cc', ['-O2', '-o', join(root, 'build-bench', 'pingpong'), join(root, 'bench', 'c', 'pingpong.c')]);
-  const techs: Tech[] = ['bsd', 'bsd-blocking', 'net', 'c'];
+  for (const name of ['pingpong', 'bulk', 'udp', 'icmp', 'syscall']) {
+    execFileSync('cc', ['-O2', '-o', cBin(name), join(root, 'bench', 'c', `${name}.c`)]);
+  }
   const cases: Case[] = [];
   for (const pinned of [true, false]) {
-    for (const t of techs) cases.push({ scenario: 'TCP ping-pong, both ends', server: t, client: t, pinned });
-    for (const t of techs.filter((x) => x !== 'c')) cases.push({ scenario: 'TCP ping-pong vs C echo server', server: 'c', client: t, pinned });
+    for (const scenario of SCENARIOS) for (const tech of scenario.techs) cases.push({ scenario, tech, pinned });
   }
-  const results = new Map<Case, number[]>(cases.map((c) => [c, []]));
+  const samples = new Map<Case, number[]>(cases.map((c) => [c, []]));
   for (let round = 0; round < ROUNDS; round++) {
-    for (const c of cases) results.get(c)!.push(await measure(c));
+    for (const c of cases) samples.get(c)!.push(await measure(c));
   }
 
-  const key = (c: Case): string => `${c.scenario} | ${c.pinned ? 'one CPU' : 'unpinned'}`;
-  const out: Array<Record<string, unknown>> = [];
-  const chart: Array<{ name: string; ratio: number }> = [];
-  console.log(`TCP ping-pong, 64 B, loopback; ${ROUNDS} interleaved rounds of ${TRIPS} round trips${quick ? ' (--quick: no verdicts)' : ''}`);
-  console.log('| scenario | regime | client | µs per round trip (median) | spread | vs node:net | vs C |');
+  const find = (c: Case, tech: Tech | undefined): Case | undefined =>
+    cases.find((x) => x.scenario === c.scenario && x.pinned === c.pinned && x.tech === tech);
+  const results: Array<Record<string, unknown>> = [];
+  const chart: Array<{ name: string; ratio: number; against: string }> = [];
+  console.log(`${ROUNDS} interleaved round(s)${quick ? ' (--quick: small counts, no verdicts)' : ''}; ratios are speed ratios (their time / ours)`);
+  console.log('| scenario | regime | technology | µs per unit (median) | spread | vs node | vs C |');
   console.log('| --- | --- | --- | --- | --- | --- | --- |');
   for (const c of cases) {
-    const m = median(results.get(c)!);
-    const sameGroup = cases.filter((x) => key(x) === key(c));
-    const netNs = median(results.get(sameGroup.find((x) => x.client === 'net')!)!);
-    const cCase = sameGroup.find((x) => x.client === 'c') ?? cases.find((x) => x.pinned === c.pinned && x.client === 'c' && x.server === 'c')!;
-    const cNs = median(results.get(cCase)!);
-    const vsNet = netNs / m;
-    const vsC = cNs / m;
-    const spread = results.get(c)!;
-    console.log(`| ${c.scenario} | ${c.pinned ? 'one CPU' : 'unpinned'} | ${LABEL[c.client]} | ${(m / 1000).toFixed(1)} | `
-      + `${(Math.min(...spread) / 1000).toFixed(1)}–${(Math.max(...spread) / 1000).toFixed(1)} | ${vsNet.toFixed(2)}× | ${vsC.toFixed(2)}× |`);
-    out.push({ scenario: c.scenario, pinned: c.pinned, client: c.client, server: c.server, medianNs: m, samplesNs: spread, vsNodeNet: vsNet, vsC });
-    if (c.client !== 'net') chart.push({ name: `${LABEL[c.client]}, ${c.scenario.replace('TCP ping-pong', 'ping-pong')}, ${c.pinned ? '1 CPU' : 'unpinned'}`, ratio: vsNet });
+    const m = median(samples.get(c)!);
+    const nodeCase = find(c, c.scenario.node);
+    const vsNode = nodeCase === undefined ? null : median(samples.get(nodeCase)!) / m;
+    const vsC = median(samples.get(find(c, c.scenario.c)!)!) / m;
+    const spread = samples.get(c)!;
+    const regime = c.pinned ? 'one CPU' : 'unpinned';
+    console.log(`| ${c.scenario.name} | ${regime} | ${LABEL[c.tech]} | ${(m / 1000).toFixed(2)} per ${c.scenario.unit} | `
+      + `${(Math.min(...spread) / 1000).toFixed(2)}–${(Math.max(...spread) / 1000).toFixed(2)} | `
+      + `${vsNode === null ? '–' : `${vsNode.toFixed(2)}×`} | ${vsC.toFixed(2)}× |`);
+    results.push({ scenario: c.scenario.name, unit: c.scenario.unit, pinned: c.pinned, tech: c.tech, medianNs: m, samplesNs: spread, vsNode, vsC });
+    if (c.tech.startsWith('bsd')) {
+      const ratio = vsNode ?? vsC;
+      chart.push({ name: `${c.scenario.name}, ${LABEL[c.tech].replace('bsd-socket ', '')}, ${c.pinned ? '1 CPU' : 'unpinned'}`,
+        ratio, against: vsNode === null ? 'C' : LABEL[c.scenario.node!] });
+    }
   }
-  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`;
+
+  const [cRecv, cGetsockopt] = execFileSync(cBin('syscall'), [count(2000000)], { encoding: 'utf8' }).trim().split(' ').map(Number);
+  const js = probe(['hotcall', count(2000000)]) as { recv: number; getsockopt: number };
+  const hotcall = { cRecv, jsRecv: js.recv, cGetsockopt, jsGetsockopt: js.getsockopt,
+    overheadRecv: js.recv - cRecv, overheadGetsockopt: js.getsockopt - cGetsockopt };
+  const starvation = probe(['starvation', '100']);
+  const allocations = probe(['allocations'], ['--expose-gc', '--max-semi-space-size=64']);
+  console.log(`\nhot call (ns; same syscalls on an empty socket): recv C ${cRecv.toFixed(0)}, binding ${js.recv.toFixed(0)} `
+    + `(+${hotcall.overheadRecv.toFixed(0)}); getsockopt C ${cGetsockopt.toFixed(0)}, binding ${js.getsockopt.toFixed(0)} `
+    + `(+${hotcall.overheadGetsockopt.toFixed(0)})`);
+  console.log(`starvation (fs.stat ms): ${JSON.stringify(starvation)}`);
+  console.log(`allocations (JS heap bytes): ${JSON.stringify(allocations)}`);
+
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Linux ${release()}, Node ${process.version}`;
   console.log(`\n${machine}`);
   const dir = join(root, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, quick ? 'quick.json' : 'latest.json'), `${JSON.stringify({ machine, rounds: ROUNDS, trips: TRIPS, results: out }, null, 2)}\n`);
-  writeFileSync(join(dir, quick ? 'quick.svg' : 'latest.svg'), svg(chart));
+  const name = quick ? 'quick' : 'latest';
+  writeFileSync(join(dir, `${name}.json`), `${JSON.stringify({ machine, rounds: ROUNDS, scale: SCALE, results, hotcall, starvation, allocations }, null, 2)}\n`);
+  writeFileSync(join(dir, `${name}.svg`), svg(chart));
 }
 
 main().catch((error: Error) => {

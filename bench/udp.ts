@@ -35,11 +35,14 @@ async function bsdServer(tech: string): Promise<void> {
       n = await s.recvmmsg(batch);
       last = batch.lengths[n - 1];
       if (!connected) s.connectSync(batch.address(0)!);
-    } else {
+    } else if (!connected) {
       const [len, from] = await s.recvfromInto(one);
       n = 1;
       last = len;
-      if (!connected) s.connectSync(from);
+      s.connectSync(from);
+    } else {
+      n = 1;
+      last = await s.recvInto(one);
     }
     connected = true;
     if (last === 1) break;

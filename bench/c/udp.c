@@ -54,7 +54,8 @@ int main(int argc, char** argv) {
       if (batch) {
         msgs[0].msg_hdr.msg_name = &peer;
         msgs[0].msg_hdr.msg_namelen = sizeof(peer);
-        n = recvmmsg(s, msgs, W, 0, NULL);
+        /* MSG_WAITFORONE: without it a blocking recvmmsg waits for all W. */
+        n = recvmmsg(s, msgs, W, MSG_WAITFORONE, NULL);
         if (n > 0 && msgs[n - 1].msg_len == 1) break;
         if (n > 0 && !connected) connected = connect(s, (struct sockaddr*)&peer, msgs[0].msg_hdr.msg_namelen) == 0;
       } else {
