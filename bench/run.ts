@@ -7,7 +7,7 @@
 // Writes a table to stdout, bench/results/latest.json and latest.svg.
 // --quick keeps the harness working in CI: one round, small counts, no verdicts.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, release } from 'node:os';
 import { join } from 'node:path';
 
@@ -143,6 +143,50 @@ function probe(args: string[], flags: string[] = []): unknown {
   return JSON.parse(execFileSync(process.execPath, [...flags, jsEnd('probes'), ...args], { encoding: 'utf8' }));
 }
 
+interface Row { scenario: string; pinned: boolean; tech: Tech; vsNode: number | null; vsC: number }
+
+/** The goals of issue 6 that a ratio answers, checked against this run. */
+function goalRows(rows: Row[]): string[][] {
+  const at = (scenario: string, tech: Tech, pinned = true): Row | undefined =>
+    rows.find((r) => r.scenario === scenario && r.tech === tech && r.pinned === pinned);
+  const check = (label: string, row: Row | undefined, node: number | null, c: number | null): string[] => {
+    if (row === undefined) return [label, '–', 'not measured'];
+    const parts: string[] = [];
+    let met = true;
+    if (node !== null) {
+      parts.push(`${row.vsNode!.toFixed(2)}× node (goal ${node}×)`);
+      met &&= row.vsNode! >= node;
+    }
+    if (c !== null) {
+      parts.push(`${row.vsC.toFixed(2)}× C (goal ${c}×)`);
+      met &&= row.vsC >= c;
+    }
+    return [label, parts.join(', '), met ? 'met' : '**not met**'];
+  };
+  return [
+    check('TCP ping-pong, both ends, one CPU', at('TCP ping-pong, both ends', 'bsd'), 1.25, 0.7),
+    check('TCP ping-pong vs C echo server, one CPU', at('TCP ping-pong vs C echo server', 'bsd'), 1.1, 0.8),
+    check('TCP ping-pong, both ends, unpinned', at('TCP ping-pong, both ends', 'bsd', false), 1.0, null),
+    check('TCP bulk, 64 KiB writes, one CPU', at('TCP bulk, 64 KiB writes', 'bsd'), 1.15, 1.0),
+    check('UDP, one datagram per call, one CPU (both ends share the CPU: time = CPU per packet)',
+      at('UDP, one datagram per call', 'bsd'), 1.35, 0.95),
+    check('UDP, batch API, one CPU (C: one datagram per call)', at('UDP, batch API', 'bsd-batch'), 1.6, 1.0),
+    check('raw ICMP echo, one CPU', at('raw ICMP echo (kernel replies)', 'bsd'), null, 0.85),
+  ];
+}
+
+/** Replaces the README's generated block with this run's figures. */
+function updateReadme(markdown: string): void {
+  const file = join(root, 'README.md');
+  const text = readFileSync(file, 'utf8');
+  const start = '<!-- bench:start (npm run bench writes this block) -->';
+  const end = '<!-- bench:end -->';
+  const a = text.indexOf(start);
+  const b = text.indexOf(end);
+  if (a < 0 || b < a) throw new Error('README.md has no bench block');
+  writeFileSync(file, `${text.slice(0, a + start.length)}\n${markdown}${text.slice(b)}`);
+}
+
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 function svg(rows: Array<{ name: string; ratio: number; against: string }>): string {
@@ -184,9 +228,11 @@ async function main(): Promise<void> {
     cases.find((x) => x.scenario === c.scenario && x.pinned === c.pinned && x.tech === tech);
   const results: Array<Record<string, unknown>> = [];
   const chart: Array<{ name: string; ratio: number; against: string }> = [];
-  console.log(`${ROUNDS} interleaved round(s)${quick ? ' (--quick: small counts, no verdicts)' : ''}; ratios are speed ratios (their time / ours)`);
-  console.log('| scenario | regime | technology | µs per unit (median) | spread | vs node | vs C |');
-  console.log('| --- | --- | --- | --- | --- | --- | --- |');
+  const table: string[] = [
+    '| scenario | regime | technology | µs per unit (median) | spread | vs node | vs C |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+  ];
+  const rows: Row[] = [];
   for (const c of cases) {
     const m = median(samples.get(c)!);
     const nodeCase = find(c, c.scenario.node);
@@ -194,9 +240,10 @@ async function main(): Promise<void> {
     const vsC = median(samples.get(find(c, c.scenario.c)!)!) / m;
     const spread = samples.get(c)!;
     const regime = c.pinned ? 'one CPU' : 'unpinned';
-    console.log(`| ${c.scenario.name} | ${regime} | ${LABEL[c.tech]} | ${(m / 1000).toFixed(2)} per ${c.scenario.unit} | `
+    table.push(`| ${c.scenario.name} | ${regime} | ${LABEL[c.tech]} | ${(m / 1000).toFixed(2)} per ${c.scenario.unit} | `
       + `${(Math.min(...spread) / 1000).toFixed(2)}–${(Math.max(...spread) / 1000).toFixed(2)} | `
       + `${vsNode === null ? '–' : `${vsNode.toFixed(2)}×`} | ${vsC.toFixed(2)}× |`);
+    rows.push({ scenario: c.scenario.name, pinned: c.pinned, tech: c.tech, vsNode, vsC });
     results.push({ scenario: c.scenario.name, unit: c.scenario.unit, pinned: c.pinned, tech: c.tech, medianNs: m, samplesNs: spread, vsNode, vsC });
     if (c.tech.startsWith('bsd')) {
       const ratio = vsNode ?? vsC;
@@ -209,21 +256,49 @@ async function main(): Promise<void> {
   const js = probe(['hotcall', count(2000000)]) as { recv: number; getsockopt: number };
   const hotcall = { cRecv, jsRecv: js.recv, cGetsockopt, jsGetsockopt: js.getsockopt,
     overheadRecv: js.recv - cRecv, overheadGetsockopt: js.getsockopt - cGetsockopt };
-  const starvation = probe(['starvation', '100']);
-  const allocations = probe(['allocations'], ['--expose-gc', '--max-semi-space-size=64']);
-  console.log(`\nhot call (ns; same syscalls on an empty socket): recv C ${cRecv.toFixed(0)}, binding ${js.recv.toFixed(0)} `
-    + `(+${hotcall.overheadRecv.toFixed(0)}); getsockopt C ${cGetsockopt.toFixed(0)}, binding ${js.getsockopt.toFixed(0)} `
-    + `(+${hotcall.overheadGetsockopt.toFixed(0)})`);
-  console.log(`starvation (fs.stat ms): ${JSON.stringify(starvation)}`);
-  console.log(`allocations (JS heap bytes): ${JSON.stringify(allocations)}`);
-
+  const starvation = probe(['starvation', '100']) as { idle: { median: number }; withIdleReceivers: { median: number; p99: number };
+    withBlockingReceivers: unknown };
+  const allocations = probe(['allocations'], ['--expose-gc', '--min-semi-space-size=64', '--max-semi-space-size=64']) as {
+    batch8: { bytesPerCall: number }; batch64: { bytesPerCall: number }; bytesPerExtraMessage: number;
+    sendAndRecvIntoReusedBuffer: { bytesPerCall: number } };
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Linux ${release()}, Node ${process.version}`;
-  console.log(`\n${machine}`);
+  const worstOverhead = Math.max(hotcall.overheadRecv, hotcall.overheadGetsockopt);
+  const goals = [
+    ...goalRows(rows),
+    ['non-blocking sockets: fs.stat with 100 idle receivers',
+      `median ${starvation.withIdleReceivers.median.toFixed(3)} ms, p99 ${starvation.withIdleReceivers.p99.toFixed(3)} ms `
+      + `(idle ${starvation.idle.median.toFixed(3)} ms; 100 *blocking* receivers: ${JSON.stringify(starvation.withBlockingReceivers)})`,
+      starvation.withIdleReceivers.median < 5 ? 'met' : '**not met**'],
+    ['hot call overhead beyond the syscall',
+      `recv +${hotcall.overheadRecv.toFixed(0)} ns (${cRecv.toFixed(0)} → ${js.recv.toFixed(0)}), `
+      + `getsockopt +${hotcall.overheadGetsockopt.toFixed(0)} ns (${cGetsockopt.toFixed(0)} → ${js.getsockopt.toFixed(0)}); goal ≤ 100 ns`,
+      worstOverhead <= 100 ? 'met' : '**not met**'],
+    ['JS allocations per message, batch API',
+      `${allocations.bytesPerExtraMessage.toFixed(1)} B per extra message (a call: ${allocations.batch8.bytesPerCall.toFixed(0)} B `
+      + `with 8 messages, ${allocations.batch64.bytesPerCall.toFixed(0)} B with 64); send/recvInto with a reused buffer: `
+      + `${allocations.sendAndRecvIntoReusedBuffer.bytesPerCall.toFixed(0)} B per call`,
+      allocations.bytesPerExtraMessage < 8 ? 'met (per message; each call still allocates its promise)' : '**not met**'],
+  ];
+  const markdown = [
+    `Run: ${new Date().toISOString().slice(0, 10)}, ${machine}; ${ROUNDS} interleaved rounds; medians; ratios are`,
+    'speed ratios (their time / ours, higher is better). "one CPU": both processes pinned with `taskset -c 0`.',
+    '',
+    '| goal (issue 6) | this run | verdict |',
+    '| --- | --- | --- |',
+    ...goals.map((g) => `| ${g.join(' | ')} |`),
+    '',
+    ...table,
+    '',
+    '![speed ratios](bench/results/latest.svg)',
+    '',
+  ].join('\n');
+  console.log(markdown);
   const dir = join(root, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   const name = quick ? 'quick' : 'latest';
   writeFileSync(join(dir, `${name}.json`), `${JSON.stringify({ machine, rounds: ROUNDS, scale: SCALE, results, hotcall, starvation, allocations }, null, 2)}\n`);
   writeFileSync(join(dir, `${name}.svg`), svg(chart));
+  if (!quick) updateReadme(markdown);
 }
 
 main().catch((error: Error) => {
