@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 
 import {
-  AF_INET, AF_UNIX, AbortError, SOCK_DGRAM, SOCK_STREAM, Socket, SocketClosedError, SocketError, fromFd,
+  AF_INET, AF_UNIX, AbortError, MessageBatch, SOCK_DGRAM, SOCK_NONBLOCK, SOCK_STREAM, Socket, SocketClosedError, SocketError, fromFd,
   if_indextoname, if_nametoindex, inet_ntop, inet_pton, internetChecksum, socket, socketpair,
 } from '../lib';
 import { openFds } from './helpers';
@@ -62,7 +62,38 @@ const methods = [
   'acceptSync', 'connectSync', 'sendSync', 'sendallSync', 'sendtoSync', 'recvSync', 'recvIntoSync', 'recvfromSync',
   'recvfromIntoSync', 'sendmsgSync', 'recvmsgSync',
   'accept', 'connect', 'send', 'sendall', 'sendto', 'recv', 'recvInto', 'recvfrom', 'recvfromInto', 'sendmsg', 'recvmsg',
+  'recvmmsgSync', 'sendmmsgSync', 'recvmmsg', 'sendmmsg',
 ] as const;
+
+test('MessageBatch, with hostile arguments: success or a typed error', () => {
+  fc.assert(fc.property(
+    fc.tuple(hostile(() => undefined), hostile(() => undefined)),
+    fc.constantFrom('message', 'set', 'address', 'setAddress', 'recvmmsgSync', 'sendmmsgSync'),
+    fc.array(fc.constant(null), { maxLength: 3 }).chain((slots) => fc.tuple(...slots.map(() => hostile(() => undefined)))),
+    ([count, size], method, args) => {
+      let batch: MessageBatch;
+      try {
+        batch = new MessageBatch(count as number, size as number);
+      } catch (error) {
+        if (!typed(error)) throw error;
+        batch = new MessageBatch(4, 32);
+      }
+      const s = socket(AF_INET, SOCK_DGRAM | SOCK_NONBLOCK);
+      try {
+        if (method === 'recvmmsgSync' || method === 'sendmmsgSync') {
+          (s as unknown as Record<string, (...a: unknown[]) => unknown>)[method](batch, ...args);
+        } else {
+          (batch as unknown as Record<string, (...a: unknown[]) => unknown>)[method](...args);
+        }
+      } catch (error) {
+        if (!typed(error)) throw error;
+      } finally {
+        s.close();
+      }
+      return true;
+    },
+  ), settings);
+});
 
 test('every Socket method, with hostile arguments: success or a typed error, no fd leaked', async () => {
   const baseline = openFds();
