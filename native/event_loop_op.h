@@ -17,6 +17,7 @@
 
 #include "core/message_batch.h"
 #include "core/socket_ops.h"
+#include "op_result.h"
 #include "pinned_view.h"
 
 namespace bsd {
@@ -70,13 +71,8 @@ inline void PointAt(core::SendMsgOp&, uint8_t*) {}  // its bytes are an owned co
 template <typename Op>
 class EventLoopOpOf final : public EventLoopOp {
  public:
-  using ToJSFn = Napi::Value (*)(Napi::Env, const Op&, ssize_t);
-  using DiscardFn = void (*)(const Op&, ssize_t);
-
-  EventLoopOpOf(const Op& op, PinnedView view, Staging staging, ToJSFn to_js,
-                DiscardFn discard = nullptr)
-      : EventLoopOp(Op::events, std::move(view), std::move(staging)),
-        op_(op), to_js_(to_js), discard_(discard) {}
+  EventLoopOpOf(const Op& op, PinnedView view, Staging staging, OpResult<Op> result)
+      : EventLoopOp(Op::events, std::move(view), std::move(staging)), op_(op), result_(result) {}
 
  private:
   ssize_t Attempt(uint8_t* data) override {
@@ -84,17 +80,11 @@ class EventLoopOpOf final : public EventLoopOp {
     ssize_t r = op_.Attempt();
     return r == -EAGAIN ? r : op_.Finish(r);
   }
-  Napi::Value ToJS(Napi::Env env, ssize_t result) override {
-    if (result < 0 || to_js_ == nullptr) return Napi::Number::New(env, static_cast<double>(result));
-    return to_js_(env, op_, result);
-  }
-  void Discard(ssize_t result) override {
-    if (discard_ != nullptr) discard_(op_, result);
-  }
+  Napi::Value ToJS(Napi::Env env, ssize_t result) override { return result_.ToJS(env, op_, result); }
+  void Discard(ssize_t result) override { result_.Discard(op_, result); }
 
   Op op_;
-  ToJSFn to_js_;
-  DiscardFn discard_;
+  OpResult<Op> result_;
 };
 
 }  // namespace bsd

@@ -59,7 +59,7 @@ Napi::Value RunOnThreadpool(const Info& info, SocketHandle* handle, const Op& op
                             Staging staging = {},
                             void (*discard)(const Op&, ssize_t) = nullptr) {
   if (handle->closed()) return Num(info.Env(), core::kStatusClosed);
-  auto* work = new ThreadpoolOpOf<Op>(op, std::move(staging), to_js, discard);
+  auto* work = new ThreadpoolOpOf<Op>(op, std::move(staging), OpResult<Op>{to_js, discard});
   return work->Start(info.Env(), handle, NumberArg(info, timeout_arg),
                      Int32Arg(info, timeout_arg + 1));
 }
@@ -69,7 +69,7 @@ Napi::Value RunOnLoop(const Info& info, SocketHandle* handle, const Op& op, size
                       Napi::Value (*to_js)(Napi::Env, const Op&, ssize_t),
                       PinnedView view = {}, Staging staging = {},
                       void (*discard)(const Op&, ssize_t) = nullptr) {
-  auto* waiting = new EventLoopOpOf<Op>(op, std::move(view), std::move(staging), to_js, discard);
+  auto* waiting = new EventLoopOpOf<Op>(op, std::move(view), std::move(staging), OpResult<Op>{to_js, discard});
   return waiting->Start(info.Env(), handle, Int32Arg(info, cancel_arg));
 }
 

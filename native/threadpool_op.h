@@ -32,6 +32,7 @@
 #include "core/status.h"
 #include "env_state.h"
 #include "js_args.h"
+#include "op_result.h"
 #include "pinned_view.h"
 #include "socket_handle.h"
 
@@ -67,17 +68,12 @@ class ThreadpoolOp : public WakeableOp {
   napi_deferred deferred_ = nullptr;
 };
 
-// Binds an op struct to the runner. `to_js` builds the JS value of a
-// successful result; failures always cross as a number.
+// Binds an op struct to the runner.
 template <typename Op>
 class ThreadpoolOpOf final : public ThreadpoolOp {
  public:
-  using ToJSFn = Napi::Value (*)(Napi::Env, const Op&, ssize_t);
-  using DiscardFn = void (*)(const Op&, ssize_t);
-
   // An op that moves bytes must already point at `staging`'s memory.
-  ThreadpoolOpOf(const Op& op, Staging staging, ToJSFn to_js, DiscardFn discard = nullptr)
-      : op_(op), to_js_(to_js), discard_(discard) {
+  ThreadpoolOpOf(const Op& op, Staging staging, OpResult<Op> result) : op_(op), result_(result) {
     staging_ = std::move(staging);
   }
 
@@ -85,17 +81,11 @@ class ThreadpoolOpOf final : public ThreadpoolOp {
   ssize_t Execute(int64_t deadline_ns) override {
     return core::RunOp(op_, true, wake_fd, deadline_ns);
   }
-  Napi::Value ToJS(Napi::Env env, ssize_t result) override {
-    if (result < 0 || to_js_ == nullptr) return Napi::Number::New(env, static_cast<double>(result));
-    return to_js_(env, op_, result);
-  }
-  void Discard(ssize_t result) override {
-    if (discard_ != nullptr) discard_(op_, result);
-  }
+  Napi::Value ToJS(Napi::Env env, ssize_t result) override { return result_.ToJS(env, op_, result); }
+  void Discard(ssize_t result) override { result_.Discard(op_, result); }
 
   Op op_;
-  ToJSFn to_js_;
-  DiscardFn discard_;
+  OpResult<Op> result_;
 };
 
 }  // namespace bsd
