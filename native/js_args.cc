@@ -69,6 +69,21 @@ bool ViewBytes(Napi::Value view, uint8_t** data, size_t* size) {
   return true;
 }
 
+namespace {
+
+constexpr const char* kOutOfRange = "offset and length must lie within the buffer";
+
+bool WithinView(double offset, double length, size_t size) {
+  return offset >= 0 && length >= 0 && offset + length <= static_cast<double>(size);
+}
+
+Bytes BytesWithin(uint8_t* data, double offset, double length) {
+  return Bytes{data + static_cast<size_t>(offset), static_cast<size_t>(length),
+               static_cast<size_t>(offset)};
+}
+
+}  // namespace
+
 Bytes BytesArg(const Napi::CallbackInfo& info, size_t i) {
   Napi::Env env = info.Env();
   uint8_t* data = nullptr;
@@ -76,11 +91,55 @@ Bytes BytesArg(const Napi::CallbackInfo& info, size_t i) {
   if (!ViewBytes(info[i], &data, &size)) ThrowType(env, i, "a TypedArray or DataView");
   double offset = NumberArg(info, i + 1);
   double length = NumberArg(info, i + 2);
-  if (!(offset >= 0 && length >= 0 && offset + length <= static_cast<double>(size))) {
-    throw Napi::RangeError::New(env, "offset and length must lie within the buffer");
-  }
-  return Bytes{data + static_cast<size_t>(offset), static_cast<size_t>(length),
-               static_cast<size_t>(offset)};
+  if (!WithinView(offset, length, size)) throw Napi::RangeError::New(env, kOutOfRange);
+  return BytesWithin(data, offset, length);
 }
+
+namespace raw {
+
+namespace {
+
+bool Fail(napi_env env, size_t i, const char* what) {
+  std::string message = "argument " + std::to_string(i) + " must be " + what;
+  napi_throw_type_error(env, nullptr, message.c_str());
+  return false;
+}
+
+}  // namespace
+
+bool Args(napi_env env, napi_callback_info info, napi_value* argv, size_t n) {
+  return napi_get_cb_info(env, info, &n, argv, nullptr, nullptr) == napi_ok;
+}
+
+bool Int32(napi_env env, napi_value* argv, size_t i, int32_t* out) {
+  return napi_get_value_int32(env, argv[i], out) == napi_ok || Fail(env, i, "a number");
+}
+
+bool Number(napi_env env, napi_value* argv, size_t i, double* out) {
+  return napi_get_value_double(env, argv[i], out) == napi_ok || Fail(env, i, "a number");
+}
+
+bool BytesAt(napi_env env, napi_value* argv, size_t i, Bytes* out) {
+  uint8_t* data = nullptr;
+  size_t size = 0;
+  if (!ViewBytes(Napi::Value(env, argv[i]), &data, &size)) return Fail(env, i, "a TypedArray or DataView");
+  double offset;
+  double length;
+  if (!Number(env, argv, i + 1, &offset) || !Number(env, argv, i + 2, &length)) return false;
+  if (!WithinView(offset, length, size)) {
+    napi_throw_range_error(env, nullptr, kOutOfRange);
+    return false;
+  }
+  *out = BytesWithin(data, offset, length);
+  return true;
+}
+
+napi_value Num(napi_env env, double value) {
+  napi_value out = nullptr;
+  napi_create_double(env, value, &out);
+  return out;
+}
+
+}  // namespace raw
 
 }  // namespace bsd

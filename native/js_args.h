@@ -26,4 +26,21 @@ bool ViewBytes(Napi::Value view, uint8_t** data, size_t* size);
 // info[i], checked against the view's real size (a detached view has none).
 Bytes BytesArg(const Napi::CallbackInfo& info, size_t i);
 
+// The same reads for the few bindings called once per message (recv, send,
+// getsockopt), which are plain napi_callbacks: node-addon-api's CallbackInfo
+// and exception wrapper cost about 40 ns per call there (measured with
+// bench/probes.ts hotcall). Each returns false with a TypeError or
+// RangeError pending; the binding then returns nullptr.
+namespace raw {
+
+// Fills argv[0..n) (undefined past the last argument given).
+bool Args(napi_env env, napi_callback_info info, napi_value* argv, size_t n);
+bool Int32(napi_env env, napi_value* argv, size_t i, int32_t* out);
+bool Number(napi_env env, napi_value* argv, size_t i, double* out);
+// argv[i] a view, argv[i + 1] and argv[i + 2] the offset and length in it.
+bool BytesAt(napi_env env, napi_value* argv, size_t i, Bytes* out);
+napi_value Num(napi_env env, double value);
+
+}  // namespace raw
+
 }  // namespace bsd

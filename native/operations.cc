@@ -292,11 +292,22 @@ Napi::Value SetSockOpt(const Info& info) {
 }
 
 // Fills the given view; returns the length the kernel wrote.
-Napi::Value GetSockOpt(const Info& info) {
-  Bytes value = BytesArg(info, 3);
+// getsockopt(fd, level, name, view, offset, length): the option's length or
+// -errno. Raw as send is: programs poll options such as SO_ERROR or TCP_INFO.
+napi_value GetSockOpt(napi_env env, napi_callback_info cbinfo) {
+  napi_value argv[6];
+  int32_t fd;
+  int32_t level;
+  int32_t name;
+  Bytes value;
+  if (!raw::Args(env, cbinfo, argv, 6) || !raw::Int32(env, argv, 0, &fd) ||
+      !raw::Int32(env, argv, 1, &level) || !raw::Int32(env, argv, 2, &name) ||
+      !raw::BytesAt(env, argv, 3, &value)) {
+    return nullptr;
+  }
   socklen_t len = static_cast<socklen_t>(value.len);
-  int r = core::GetSockOpt(Int32Arg(info, 0), Int32Arg(info, 1), Int32Arg(info, 2), value.data, &len);
-  return Num(info.Env(), r < 0 ? r : static_cast<double>(len));
+  int r = core::GetSockOpt(fd, level, name, value.data, &len);
+  return raw::Num(env, r < 0 ? r : static_cast<double>(len));
 }
 
 Napi::Value PendingError(const Info& info) {
@@ -340,11 +351,27 @@ Napi::Value Accept(const Info& info) {
   return RunNow(info.Env(), op, NumberArg(info, 1), AcceptToJS);
 }
 
-Napi::Value Send(const Info& info) {
-  double timeout = NumberArg(info, 5);
+// send(fd, view, offset, length, flags, timeout), a raw napi_callback (see
+// js_args.h): a call that does not wait is the syscall and nothing else.
+napi_value Send(napi_env env, napi_callback_info cbinfo) {
+  napi_value argv[6];
+  int32_t fd;
+  Bytes bytes;
+  int32_t flags;
+  double timeout;
+  if (!raw::Args(env, cbinfo, argv, 6) || !raw::Int32(env, argv, 0, &fd) ||
+      !raw::BytesAt(env, argv, 1, &bytes) || !raw::Int32(env, argv, 4, &flags) ||
+      !raw::Number(env, argv, 5, &timeout)) {
+    return nullptr;
+  }
+  if (timeout == 0) return raw::Num(env, static_cast<double>(core::Send(fd, bytes.data, bytes.len, flags)));
   core::SendOp op;
-  SendArgs(info, Int32Arg(info, 0), false, timeout != 0, &op);
-  return RunNow<core::SendOp>(info.Env(), op, timeout, nullptr);
+  op.fd = fd;
+  op.data = bytes.data;
+  op.len = bytes.len;
+  op.flags = flags;
+  op.blocking = true;
+  return RunNow<core::SendOp>(Napi::Env(env), op, timeout, nullptr);
 }
 
 Napi::Value SendTo(const Info& info) {
@@ -355,10 +382,26 @@ Napi::Value SendTo(const Info& info) {
   return RunNow<core::SendOp>(info.Env(), op, timeout, nullptr);
 }
 
-Napi::Value Recv(const Info& info) {
-  double timeout = NumberArg(info, 5);
-  core::RecvOp op = RecvArgs(info, Int32Arg(info, 0), false, timeout != 0);
-  return RunNow<core::RecvOp>(info.Env(), op, timeout, nullptr);
+// recv(fd, view, offset, length, flags, timeout), raw as send is.
+napi_value Recv(napi_env env, napi_callback_info cbinfo) {
+  napi_value argv[6];
+  int32_t fd;
+  Bytes bytes;
+  int32_t flags;
+  double timeout;
+  if (!raw::Args(env, cbinfo, argv, 6) || !raw::Int32(env, argv, 0, &fd) ||
+      !raw::BytesAt(env, argv, 1, &bytes) || !raw::Int32(env, argv, 4, &flags) ||
+      !raw::Number(env, argv, 5, &timeout)) {
+    return nullptr;
+  }
+  if (timeout == 0) return raw::Num(env, static_cast<double>(core::Recv(fd, bytes.data, bytes.len, flags)));
+  core::RecvOp op;
+  op.fd = fd;
+  op.data = bytes.data;
+  op.len = bytes.len;
+  op.flags = flags;
+  op.waitall = (flags & MSG_WAITALL) != 0;
+  return RunNow<core::RecvOp>(Napi::Env(env), op, timeout, nullptr);
 }
 
 Napi::Value RecvFrom(const Info& info) {
@@ -652,15 +695,12 @@ void InitOperations(Napi::Env env, Napi::Object exports) {
       {"getsockname", GetName<core::GetSockName>},
       {"getpeername", GetName<core::GetPeerName>},
       {"setsockopt", SetSockOpt},
-      {"getsockopt", GetSockOpt},
       {"pendingError", PendingError},
       {"socketInfo", SocketInfo},
       {"setNonBlocking", SetNonBlocking},
       {"connect", Connect},
       {"accept", Accept},
-      {"send", Send},
       {"sendto", SendTo},
-      {"recv", Recv},
       {"recvfrom", RecvFrom},
       {"sendmsg", SendMsg},
       {"recvmsg", RecvMsg},
@@ -697,6 +737,21 @@ void InitOperations(Napi::Env env, Napi::Object exports) {
       {"CMSG_LEN", CmsgLen},
   };
   for (const Entry& e : entries) exports.Set(e.name, Napi::Function::New(env, e.fn, e.name));
+  // The per-message calls, registered as plain napi_callbacks (js_args.h).
+  struct RawEntry {
+    const char* name;
+    napi_callback fn;
+  };
+  const RawEntry raw_entries[] = {
+      {"send", Send},
+      {"recv", Recv},
+      {"getsockopt", GetSockOpt},
+  };
+  for (const RawEntry& e : raw_entries) {
+    napi_value fn;
+    NAPI_THROW_IF_FAILED_VOID(env, napi_create_function(env, e.name, NAPI_AUTO_LENGTH, e.fn, nullptr, &fn));
+    exports.Set(e.name, Napi::Value(env, fn));
+  }
 }
 
 }  // namespace bsd
