@@ -1,38 +1,46 @@
 // Raw ICMP echo against the kernel on loopback, for bench/run.ts: the
-// protocol of bench/c/icmp.c (a raw IPPROTO_ICMP socket; read until our
-// reply, skipping our own request, which loopback shows a raw socket too).
+// protocol of bench/c/icmp.c (a raw IPPROTO_ICMP socket with ping's
+// ICMP_FILTER, so that only echo replies reach it; send a request, read until
+// its reply). The reply is read with recvEach's callback and the next request
+// sent from it with sendSync: no promise per packet.
 //   node dist/bench/icmp.js N   prints ns per round trip
 import {
-  AF_INET, IPPROTO_ICMP, SOCK_NONBLOCK, SOCK_RAW, SOL_SOCKET, SO_RCVBUF, internetChecksum, socket,
+  AF_INET, ICMP_FILTER, IPPROTO_ICMP, SOCK_NONBLOCK, SOCK_RAW, SOL_RAW, SOL_SOCKET, SO_RCVBUF, internetChecksum, socket,
 } from '../lib';
 
 const ECHO = 8;
 const ECHO_REPLY = 0;
 
-async function main(): Promise<void> {
+function main(): void {
   const trips = Number(process.argv[2]);
   const s = socket(AF_INET, SOCK_RAW | SOCK_NONBLOCK, IPPROTO_ICMP);
   s.setsockopt(SOL_SOCKET, SO_RCVBUF, 1 << 20);
+  s.setsockopt(SOL_RAW, ICMP_FILTER, ~(1 << ECHO_REPLY));
   s.connectSync({ address: '127.0.0.1', port: 0 });
   const id = process.pid & 0xffff;
   const packet = Buffer.alloc(64);
   const reply = Buffer.alloc(256);
-  const start = process.hrtime.bigint();
-  for (let seq = 0; seq < trips; seq++) {
+  let seq = 0;
+  const request = (): void => {
     packet.fill(0);
     packet[0] = ECHO;
     packet.writeUInt16BE(id, 4);
     packet.writeUInt16BE(seq & 0xffff, 6);
     packet.writeUInt16BE(internetChecksum(packet), 2);
-    await s.send(packet);
-    for (;;) {
-      await s.recvInto(reply);
-      const at = (reply[0] & 15) * 4;
-      if (reply[at] === ECHO_REPLY && reply.readUInt16BE(at + 4) === id && reply.readUInt16BE(at + 6) === (seq & 0xffff)) break;
+    s.sendSync(packet);
+  };
+  const start = process.hrtime.bigint();
+  s.recvEach(reply, () => {
+    const at = (reply[0] & 15) * 4;
+    if (reply[at] !== ECHO_REPLY || reply.readUInt16BE(at + 4) !== id || reply.readUInt16BE(at + 6) !== (seq & 0xffff)) return;
+    if (++seq < trips) {
+      request();
+      return;
     }
-  }
-  console.log((Number(process.hrtime.bigint() - start) / trips).toFixed(1));
-  s.close();
+    console.log((Number(process.hrtime.bigint() - start) / trips).toFixed(1));
+    s.close();
+  });
+  request();
 }
 
-void main();
+main();

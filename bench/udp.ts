@@ -4,8 +4,10 @@
 // cost per datagram.
 //   node dist/bench/udp.js server <tech>         prints its port
 //   node dist/bench/udp.js client <tech> PORT N  prints ns per datagram
-// tech: bsd (one datagram per call, event loop), bsd-batch (sendmmsg /
-// recvmmsg through a MessageBatch), bsd-blocking (threadpool), dgram.
+// tech: bsd (one datagram per call, event loop: recvEach's callback per
+// datagram and sendSync, as dgram's 'message' event and send), bsd-batch
+// (sendmmsg / recvmmsg through a MessageBatch), bsd-blocking (threadpool:
+// await recv / send per datagram), dgram.
 import * as dgram from 'node:dgram';
 
 import { AF_INET, MessageBatch, SOCK_DGRAM, SOL_SOCKET, SO_RCVBUF, socket, type Socket } from '../lib';
@@ -19,6 +21,57 @@ function bsdSocket(tech: string): Socket {
   s.bind({ address: '127.0.0.1', port: 0 });
   s.setblocking(tech === 'bsd-blocking');
   return s;
+}
+
+/** The server with recvEach: one callback per datagram, no promise. */
+function bsdCallbackServer(): void {
+  const s = bsdSocket('bsd');
+  console.log((s.getsockname() as { port: number }).port);
+  const one = Buffer.alloc(SIZE);
+  const k = Buffer.from('k');
+  let inWindow = 0;
+  let connected = false;
+  const receiver = s.recvEach(one, (n) => {
+    if (!connected) {
+      s.connectSync(receiver.from()!);
+      connected = true;
+    }
+    if (n === 1) {
+      s.close();
+    } else if (++inWindow >= W) {
+      inWindow = 0;
+      s.sendSync(k);
+    }
+  }, { from: true });
+}
+
+/** The client with sendSync per datagram and recvEach for the acks. */
+function bsdCallbackClient(port: number, total: number): Promise<number> {
+  const s = bsdSocket('bsd');
+  s.connectSync({ address: '127.0.0.1', port });
+  const message = Buffer.alloc(SIZE, 7);
+  const ack = Buffer.alloc(8);
+  return new Promise((resolve) => {
+    let sent = 0;
+    const window = (): void => {
+      // The socket buffer holds a window many times over: a send that would
+      // block is an error here, not a wait.
+      for (let i = 0; i < W; i++) s.sendSync(message);
+      sent += W;
+    };
+    const start = process.hrtime.bigint();
+    s.recvEach(ack, () => {
+      if (sent < total) {
+        window();
+        return;
+      }
+      const ns = Number(process.hrtime.bigint() - start) / total;
+      s.sendSync(Buffer.from('x'));
+      s.close();
+      resolve(ns);
+    });
+    window();
+  });
 }
 
 async function bsdServer(tech: string): Promise<void> {
@@ -128,10 +181,13 @@ async function main(): Promise<void> {
   const [role, tech, port, total] = process.argv.slice(2);
   if (role === 'server') {
     if (tech === 'dgram') dgramServer();
+    else if (tech === 'bsd') bsdCallbackServer();
     else await bsdServer(tech);
     return;
   }
-  const ns = tech === 'dgram' ? await dgramClient(Number(port), Number(total)) : await bsdClient(tech, Number(port), Number(total));
+  const ns = tech === 'dgram' ? await dgramClient(Number(port), Number(total))
+    : tech === 'bsd' ? await bsdCallbackClient(Number(port), Number(total))
+      : await bsdClient(tech, Number(port), Number(total));
   console.log(ns.toFixed(1));
 }
 

@@ -140,6 +140,15 @@ export interface Binding {
   close(h: SocketHandle): void;
   detach(h: SocketHandle): number;
   cancel(h: SocketHandle, cancelId: number): boolean;
+  /**
+   * Starts the socket's receiver (native/receiver.h): `callback(result,
+   * addressLength)` per message, then once more with the status that ends it
+   * (an error; 0 on a stream). Returns 0 or a status (EBUSY: it has one).
+   */
+  recvEachOnLoop(h: SocketHandle, into: View, offset: number, length: number, flags: number,
+    address: Uint8Array | null, stream: boolean, budget: number,
+    callback: (result: number, addressLength: number) => void): Status;
+  stopRecvEach(h: SocketHandle): void;
   closeAll(): void;
   isDetached(value: View | ArrayBufferLike): boolean;
 }

@@ -7,7 +7,7 @@ export const CONSTANT_NAMES = [
   'AF_UNSPEC', 'AF_INET', 'AF_INET6', 'AF_UNIX', 'AF_LOCAL', 'AF_PACKET', 'AF_NETLINK', 'PF_UNSPEC',
   'PF_INET', 'PF_INET6', 'PF_UNIX', 'PF_PACKET', 'PF_NETLINK', 'SOCK_STREAM', 'SOCK_DGRAM',
   'SOCK_RAW', 'SOCK_SEQPACKET', 'SOCK_RDM', 'SOCK_NONBLOCK', 'SOCK_CLOEXEC', 'SOL_SOCKET', 'SOL_IP',
-  'SOL_IPV6', 'SOL_TCP', 'SOL_UDP', 'SOL_RAW', 'SOL_PACKET', 'IPPROTO_IP', 'IPPROTO_IPV6',
+  'SOL_IPV6', 'SOL_TCP', 'SOL_UDP', 'SOL_RAW', 'ICMP_FILTER', 'SOL_PACKET', 'IPPROTO_IP', 'IPPROTO_IPV6',
   'IPPROTO_ICMP', 'IPPROTO_ICMPV6', 'IPPROTO_IGMP', 'IPPROTO_TCP', 'IPPROTO_UDP', 'IPPROTO_UDPLITE',
   'IPPROTO_RAW', 'IPPROTO_SCTP', 'IPPROTO_GRE', 'IPPROTO_ESP', 'IPPROTO_AH', 'IPPROTO_HOPOPTS',
   'IPPROTO_ROUTING', 'IPPROTO_FRAGMENT', 'IPPROTO_NONE', 'IPPROTO_DSTOPTS', 'IPPROTO_MPTCP',
@@ -71,7 +71,7 @@ export const constants: Readonly<Record<ConstantName, number>> = Object.freeze(
 ) as Readonly<Record<ConstantName, number>>;
 
 export type StructName = 'nlmsghdr' | 'nlmsgerr' | 'ifinfomsg' | 'ifaddrmsg' | 'rtattr' | 'sockaddr_ll'
-  | 'packet_mreq' | 'ip_mreqn' | 'ipv6_mreq' | 'linger' | 'timeval';
+  | 'packet_mreq' | 'ip_mreqn' | 'ipv6_mreq' | 'linger' | 'timeval' | 'sockaddr_storage';
 
 /** Sizes of C structs a program builds by hand (netlink messages, options), from the headers. */
 export const sizeof = Object.freeze({ ...binding.sizeof }) as Readonly<Record<StructName, number>>;
@@ -79,7 +79,7 @@ export const sizeof = Object.freeze({ ...binding.sizeof }) as Readonly<Record<St
 export const {
   AF_UNSPEC, AF_INET, AF_INET6, AF_UNIX, AF_LOCAL, AF_PACKET, AF_NETLINK, PF_UNSPEC, PF_INET,
   PF_INET6, PF_UNIX, PF_PACKET, PF_NETLINK, SOCK_STREAM, SOCK_DGRAM, SOCK_RAW, SOCK_SEQPACKET,
-  SOCK_RDM, SOCK_NONBLOCK, SOCK_CLOEXEC, SOL_SOCKET, SOL_IP, SOL_IPV6, SOL_TCP, SOL_UDP, SOL_RAW,
+  SOCK_RDM, SOCK_NONBLOCK, SOCK_CLOEXEC, SOL_SOCKET, SOL_IP, SOL_IPV6, SOL_TCP, SOL_UDP, SOL_RAW, ICMP_FILTER,
   SOL_PACKET, IPPROTO_IP, IPPROTO_IPV6, IPPROTO_ICMP, IPPROTO_ICMPV6, IPPROTO_IGMP, IPPROTO_TCP,
   IPPROTO_UDP, IPPROTO_UDPLITE, IPPROTO_RAW, IPPROTO_SCTP, IPPROTO_GRE, IPPROTO_ESP, IPPROTO_AH,
   IPPROTO_HOPOPTS, IPPROTO_ROUTING, IPPROTO_FRAGMENT, IPPROTO_NONE, IPPROTO_DSTOPTS,

@@ -48,6 +48,8 @@ const TABLE: Array<[number, OptionKind, number[]]> = [
   [c.IPPROTO_IPV6, 'int', [c.IPV6_UNICAST_HOPS, c.IPV6_MULTICAST_HOPS, c.IPV6_MULTICAST_IF, c.IPV6_TCLASS,
     c.IPV6_CHECKSUM, c.IPV6_MTU_DISCOVER, c.IPV6_MTU]],
   [c.IPPROTO_IPV6, 'ipv6_mreq', [c.IPV6_JOIN_GROUP, c.IPV6_LEAVE_GROUP]],
+  // struct icmp_filter: one 32-bit mask, bit n set drops ICMP type n (raw(7)).
+  [c.SOL_RAW, 'int', [c.ICMP_FILTER]],
   [c.SOL_PACKET, 'packet_mreq', [c.PACKET_ADD_MEMBERSHIP, c.PACKET_DROP_MEMBERSHIP]],
   [c.SOL_PACKET, 'bool', [c.PACKET_AUXDATA, c.PACKET_IGNORE_OUTGOING]],
 ];

@@ -17,11 +17,12 @@ import { addressDetails, toNativeAddress, type Address, type SocketAddress } fro
 import { toNativeAncillary, type Ancillary, type Message, type ReceivedAncillary } from './ancillary';
 import { binding, type NativeAddress, type RecvMsgResult, type SocketHandle } from './binding';
 import {
-  AF_INET, AF_UNIX, MSG_CMSG_CLOEXEC, MSG_CTRUNC, MSG_TRUNC, MSG_WAITALL, SOCK_CLOEXEC, SOCK_NONBLOCK, SOCK_STREAM, SOMAXCONN,
+  AF_INET, AF_UNIX, MSG_CMSG_CLOEXEC, MSG_CTRUNC, MSG_PEEK, MSG_TRUNC, MSG_WAITALL, SOCK_CLOEXEC, SOCK_NONBLOCK, SOCK_STREAM, SOMAXCONN,
 } from './constants';
 import { AbortError, closedError, errorFromStatus, SocketTimeoutError, withPermissionHint } from './errors';
 import { stopWatching, watchForLeak } from './leak_guard';
 import { MessageBatch } from './message_batch';
+import { END_RECEIVER, Receiver, type RecvEachOptions } from './receiver';
 import { decodeOption, encodeOption, optionSize, type OptionValue } from './options';
 import { bindPermissionHint, socketPermissionHint } from './privileges';
 import { checkInt, checkInt32, checkTimeout, INT32_MAX, toSendView, toView, type BinaryLike } from './validate';
@@ -94,6 +95,8 @@ export class Socket {
   #timeout: number | null;
   /** The last recv on this stream read less than it asked for. */
   #streamDrained = false;
+  /** The running recvEach, if any. */
+  #receiver: Receiver | null = null;
 
   /**
    * socket(2): a new socket. `type` may carry SOCK_NONBLOCK (the socket starts
@@ -617,6 +620,39 @@ export class Socket {
     return toMessage(buffer, r, options?.adoptFds === true);
   }
 
+  /**
+   * recv(2) (recvfrom(2) with `from: true`) for each message as it arrives,
+   * with a callback instead of a promise: each time the socket is readable
+   * the addon receives into `buffer` until the call would block (or
+   * `budget` messages), calling `onMessage(length)` after each, with the
+   * bytes in `buffer` [0, length) until it returns. `receiver.from()` is the
+   * latest sender. Allocates nothing per message. Runs on the event loop
+   * whatever the socket's mode; keeps the process alive until it ends.
+   *
+   * Ends with `stop()`, `close()`, the end of a stream (these call
+   * `options.onEnd(null)`) or a failed recv (`onEnd(error)`: ECONNRESET,
+   * ECONNREFUSED from an ICMP error on a connected UDP socket, EFAULT if
+   * `buffer` is detached). One per socket: SocketError EBUSY otherwise.
+   * Promise-form receives on the same socket are served first.
+   */
+  recvEach(buffer: ArrayBufferView | ArrayBuffer, onMessage: (length: number) => void,
+    options: RecvEachOptions = {}): Receiver {
+    const handle = this.#handle;
+    if (handle === null) throw closedError('recv');
+    const view = toView(buffer, 'buffer');
+    if (typeof onMessage !== 'function') throw new TypeError('onMessage must be a function');
+    if (options === null || typeof options !== 'object') throw new TypeError('options must be an object');
+    const flags = checkInt32(options.flags ?? 0, 'flags');
+    if ((flags & MSG_PEEK) !== 0) throw new RangeError('recvEach cannot use MSG_PEEK: it would never drain the socket');
+    checkInt(options.budget ?? 64, 'budget', 1, 1024);
+    if (options.onEnd !== undefined && typeof options.onEnd !== 'function') throw new TypeError('onEnd must be a function');
+    if (this.#receiver?.active === true) {
+      throw errorFromStatus(-osConstants.errno.EBUSY, 'recv', undefined);
+    }
+    this.#receiver = new Receiver(handle, view, view.byteLength, onMessage, this.#type === SOCK_STREAM, options);
+    return this.#receiver;
+  }
+
   // --- batches ---------------------------------------------------------------
 
   /**
@@ -729,6 +765,8 @@ export class Socket {
   }
 
   #release(): void {
+    this.#receiver?.[END_RECEIVER]();
+    this.#receiver = null;
     stopWatching(this);
     this.#handle = null;
     this.#fd = -1;

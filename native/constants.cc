@@ -6,6 +6,7 @@
 #include <linux/if_arp.h>
 #include <linux/if_ether.h>
 #include <linux/if_packet.h>
+#include <linux/icmp.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
 #include <netinet/in.h>
@@ -43,6 +44,7 @@ void InitConstants(Napi::Env env, Napi::Object exports) {
   SIZE(ipv6_mreq)
   SIZE(linger)
   SIZE(timeval)
+  SIZE(sockaddr_storage)
 #undef SIZE
   exports.Set("sizeof", sizes);
 

@@ -80,6 +80,9 @@ X(SOL_UDP)
 #ifdef SOL_RAW
 X(SOL_RAW)
 #endif
+#ifdef ICMP_FILTER
+X(ICMP_FILTER)
+#endif
 #ifdef SOL_PACKET
 X(SOL_PACKET)
 #endif

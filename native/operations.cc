@@ -21,6 +21,7 @@
 #include "event_loop_op.h"
 #include "js_args.h"
 #include "readiness_watcher.h"
+#include "receiver.h"
 #include "sockaddr_js.h"
 #include "socket_handle.h"
 #include "threadpool_op.h"
@@ -568,6 +569,43 @@ Napi::Value RecvFromOnLoop(const Info& info) {
   return RunOnLoop(info, handle, op, 5, RecvFromToJS, PinArgs(info));
 }
 
+// recvEachOnLoop(handle, view, offset, length, flags, addressView | null,
+// stream, budget, callback): starts the socket's Receiver (receiver.h);
+// 0 or a negative status. recvfrom(2) when there is an address view.
+Napi::Value RecvEachOnLoop(const Info& info) {
+  Napi::Env env = info.Env();
+  SocketHandle* handle = SocketHandle::From(info[0]);
+  PinnedView buffer = PinArgs(info);
+  PinnedView address;
+  if (!info[5].IsNull()) {
+    Bytes bytes{};
+    if (!ViewBytes(info[5], &bytes.data, &bytes.len)) throw Napi::TypeError::New(env, "argument 5 must be a view or null");
+    address = PinnedView(info[5], bytes);
+  }
+  Receiver::Options options;
+  options.flags = Int32Arg(info, 4);
+  options.stream = info[6].ToBoolean();
+  options.budget = Int32Arg(info, 7);
+  if (options.budget < 1) throw Napi::RangeError::New(env, "budget must be at least 1");
+  if (!info[8].IsFunction()) throw Napi::TypeError::New(env, "argument 8 must be a function");
+  if (handle->closed()) return Num(env, core::kStatusClosed);
+  int error = 0;
+  ReadinessWatcher* watcher = handle->Watcher(&error);
+  if (watcher == nullptr) return Num(env, error);
+  auto* receiver = new Receiver(handle->fd(), std::move(buffer), std::move(address),
+                                info[8].As<Napi::Function>(), options);
+  return Num(env, watcher->SetReceiver(receiver));
+}
+
+// Ends the socket's Receiver, if it has one, without calling it.
+Napi::Value StopRecvEach(const Info& info) {
+  SocketHandle* handle = SocketHandle::From(info[0]);
+  int error = 0;
+  ReadinessWatcher* watcher = handle->closed() ? nullptr : handle->Watcher(&error);
+  if (watcher != nullptr) watcher->StopReceiver();
+  return info.Env().Undefined();
+}
+
 Napi::Value SendMsgOnLoop(const Info& info) {
   SocketHandle* handle = SocketHandle::From(info[0]);
   core::SendMsgOp op;
@@ -722,6 +760,8 @@ void InitOperations(Napi::Env env, Napi::Object exports) {
       {"recvOnLoop", RecvOnLoop},
       {"recvfromOnWorker", RecvFromOnWorker},
       {"recvfromOnLoop", RecvFromOnLoop},
+      {"recvEachOnLoop", RecvEachOnLoop},
+      {"stopRecvEach", StopRecvEach},
       {"sendmsgOnWorker", SendMsgOnWorker},
       {"sendmsgOnLoop", SendMsgOnLoop},
       {"recvmsgOnWorker", RecvMsgOnWorker},

@@ -7,6 +7,7 @@
 #include "core/status.h"
 #include "env_state.h"
 #include "event_loop_op.h"
+#include "receiver.h"
 #include "socket_handle.h"
 
 namespace bsd {
@@ -30,7 +31,7 @@ int ReadinessWatcher::Start() {
 }
 
 int ReadinessWatcher::Wanted() const {
-  int wanted = 0;
+  int wanted = receiver_ != nullptr ? UV_READABLE : 0;
   for (const EventLoopOp* op : ops_) wanted |= ToUvEvents(op->events());
   return wanted;
 }
@@ -40,13 +41,64 @@ void ReadinessWatcher::Add(EventLoopOp* op) {
   // A waiting operation keeps its socket from being collected, and the
   // process alive.
   owner_->Ref();
-  if (ops_.size() == 1) uv_ref(reinterpret_cast<uv_handle_t*>(&poll_));
+  UpdateRef();
   int wanted = ToUvEvents(op->events());
   if ((armed_ & wanted) != wanted) Arm(armed_ | wanted);
 }
 
-void ReadinessWatcher::Arm(int events) {
-  if (events == armed_) return;
+void ReadinessWatcher::UpdateRef() {
+  bool wanted = !ops_.empty() || receiver_ != nullptr;
+  if (wanted == refed_ || closed_) return;
+  refed_ = wanted;
+  if (wanted) {
+    uv_ref(reinterpret_cast<uv_handle_t*>(&poll_));
+  } else {
+    uv_unref(reinterpret_cast<uv_handle_t*>(&poll_));
+  }
+}
+
+int ReadinessWatcher::SetReceiver(Receiver* receiver) {
+  if (receiver_ != nullptr) {
+    delete receiver;
+    return -EBUSY;
+  }
+  receiver_ = receiver;
+  owner_->Ref();
+  UpdateRef();
+  int r = (armed_ & UV_READABLE) == 0 ? Arm(armed_ | UV_READABLE) : 0;
+  if (r < 0) StopReceiver();
+  return r;
+}
+
+void ReadinessWatcher::StopReceiver() {
+  Receiver* receiver = receiver_;
+  if (receiver == nullptr) return;
+  receiver_ = nullptr;
+  UpdateRef();
+  if (receiver != draining_) delete receiver;
+  owner_->Unref();
+}
+
+void ReadinessWatcher::Drain(napi_env env) {
+  Receiver* receiver = receiver_;
+  bool tearing_down = owner_->env_state()->tearing_down();
+  draining_ = receiver;
+  for (int i = 0; i < receiver->budget(); ++i) {
+    ssize_t r = receiver->Attempt();
+    if (r == -EAGAIN) break;
+    bool ends = receiver->Ends(r);
+    if (ends) StopReceiver();
+    bool delivered = !tearing_down && receiver->Deliver(env, r);
+    // The callback may have closed the socket (the fd may be gone) or
+    // stopped the receiver: no further recv either way.
+    if (!delivered || ends || receiver_ != receiver || closed_ || receiver->ShortRead(r)) break;
+  }
+  draining_ = nullptr;
+  if (receiver_ != receiver) delete receiver;
+}
+
+int ReadinessWatcher::Arm(int events) {
+  if (events == armed_) return 0;
   armed_ = events;
   // uv_poll_start re-registers the fd (epoll_ctl), which is why interest
   // changes only when it must.
@@ -55,6 +107,7 @@ void ReadinessWatcher::Arm(int events) {
     armed_ = 0;
     FinishAll(r);
   }
+  return r;
 }
 
 void ReadinessWatcher::Finish(EventLoopOp* op, ssize_t result) {
@@ -66,7 +119,7 @@ void ReadinessWatcher::Finish(EventLoopOp* op, ssize_t result) {
 void ReadinessWatcher::FinishAll(ssize_t result) {
   std::vector<EventLoopOp*> ops;
   ops.swap(ops_);
-  if (!ops.empty()) uv_unref(reinterpret_cast<uv_handle_t*>(&poll_));
+  UpdateRef();
   for (EventLoopOp* op : ops) Finish(op, result);
 }
 
@@ -79,9 +132,28 @@ void ReadinessWatcher::OnReady(uv_poll_t* poll, int status, int events) {
   // (the awaiting code) when it closes, after this function is done with
   // the watcher (that code may close the socket).
   Napi::CallbackScope callback_scope(env, state->async_context());
-  if (status < 0) {
+  // libuv reports POLLERR as UV_EBADF and stops the handle. The fd is
+  // fine: the socket has a pending error (ECONNREFUSED from an ICMP
+  // message, ECONNRESET), which the next syscall returns, so every op tries
+  // again and gets it, and interest is armed again for the ops still waiting.
+  // (A socket whose error queue stays full keeps reporting POLLERR, and
+  // waiting on it spins, as a poll() loop in C would.)
+  bool pending_error = status == UV_EBADF;
+  if (pending_error) {
+    self->armed_ = 0;
+    events = UV_READABLE | UV_WRITABLE;
+  } else if (status < 0) {
     self->FinishAll(status);
-    self->Arm(0);
+    Receiver* receiver = self->receiver_;
+    if (receiver != nullptr) {
+      // Delivered after it is stopped, so its callback sees it ended.
+      self->draining_ = receiver;
+      self->StopReceiver();
+      if (!state->tearing_down()) receiver->Deliver(env, status);
+      self->draining_ = nullptr;
+      delete receiver;
+    }
+    if (!self->closed_) self->Arm(0);
     return;
   }
   // An error or hangup shows as readable and writable: every op's retry
@@ -100,10 +172,18 @@ void ReadinessWatcher::OnReady(uv_poll_t* poll, int status, int events) {
       self->Finish(op, r);
     }
   }
-  if (self->ops_.empty()) uv_unref(reinterpret_cast<uv_handle_t*>(&self->poll_));
+  if (self->receiver_ != nullptr && (events & UV_READABLE)) self->Drain(env);
+  // JS closed the socket from a receiver's callback: the handle is closing.
+  if (self->closed_) return;
+  self->UpdateRef();
   // Readiness nobody waited for: stop watching for it, or level-triggered
-  // epoll reports it on every turn of the loop.
-  int unwanted = events & ~wanted & (UV_READABLE | UV_WRITABLE);
+  // epoll reports it on every turn of the loop. (A callback may have added
+  // an op that wants it now.)
+  if (pending_error) {
+    self->Arm(self->Wanted());
+    return;
+  }
+  int unwanted = events & ~(wanted | self->Wanted()) & (UV_READABLE | UV_WRITABLE);
   if (unwanted != 0) self->Arm(self->armed_ & ~unwanted);
 }
 
@@ -112,7 +192,7 @@ bool ReadinessWatcher::Cancel(int cancel_id) {
     if ((*it)->cancel_id() != cancel_id) continue;
     EventLoopOp* op = *it;
     ops_.erase(it);
-    if (ops_.empty()) uv_unref(reinterpret_cast<uv_handle_t*>(&poll_));
+    UpdateRef();
     Finish(op, core::kStatusCancelled);
     return true;
   }
@@ -120,6 +200,7 @@ bool ReadinessWatcher::Cancel(int cancel_id) {
 }
 
 void ReadinessWatcher::Close() {
+  StopReceiver();
   owner_->WatcherClosed();
   EnvState* state = owner_->env_state();
   // uv_close stops polling at once, so the fd may be closed right after;
@@ -132,6 +213,7 @@ void ReadinessWatcher::Close() {
     state->EndBusy();
   });
   owner_state_ = state;
+  closed_ = true;
   FinishAll(core::kStatusClosed);
 }
 

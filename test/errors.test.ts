@@ -34,6 +34,31 @@ test('ConnectionResetError: the peer closes with SO_LINGER {on, 0 s}', async () 
   expect(error).toMatchObject({ code: 'ECONNRESET', syscall: 'recv' });
 });
 
+test('a recv waiting on the event loop gets the socket\'s pending error (POLLERR), not EBADF', async () => {
+  // UDP: the ICMP port unreachable that answers a datagram to a closed port.
+  const gone = track(socket(AF_INET, SOCK_DGRAM));
+  gone.bind({ address: '127.0.0.1', port: 0 });
+  const port = portOf(gone.getsockname());
+  gone.close();
+  const udp = track(socket(AF_INET, SOCK_DGRAM));
+  udp.setblocking(false);
+  udp.connectSync({ address: '127.0.0.1', port });
+  const waiting = udp.recv(10);
+  udp.sendSync('anyone?');
+  const [refused] = await rejection(waiting);
+  expect(refused).toBeInstanceOf(ConnectionRefusedError);
+  expect(refused).toMatchObject({ code: 'ECONNREFUSED', syscall: 'recv' });
+  // TCP: a reset from the peer.
+  const [a, b] = await tcpPair();
+  b.setblocking(false);
+  const pending = b.recv(10);
+  await sleep(10);
+  a.setsockopt(SOL_SOCKET, SO_LINGER, Buffer.from(new Int32Array([1, 0]).buffer));
+  a.close();
+  const [reset] = await rejection(pending);
+  expect(reset).toBeInstanceOf(ConnectionResetError);
+});
+
 test('ConnectionAbortedError: the kernel destroys the connection (ss -K)', async () => {
   const [a] = await tcpPair();
   const pending = a.recv(10);

@@ -12,6 +12,9 @@ const pendingOps = `
     waits.push(s.recv(10).catch(() => {}));
   }
   waits.push(server.accept().catch(() => {}));
+  const receiving = lib.socket(lib.AF_INET, lib.SOCK_DGRAM | lib.SOCK_NONBLOCK);
+  receiving.bind({ address: '127.0.0.1', port: 0 });
+  receiving.recvEach(Buffer.alloc(10), () => {});
 `;
 
 test.each(['blocking and non-blocking'])('process.exit(7) with 100 pending operations (%s) exits with 7 within 1 s', async () => {

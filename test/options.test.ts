@@ -1,10 +1,10 @@
 // The typed option table: round trips per kind, every known option readable
 // as its natural type, raw bytes for the rest, and the timeout settings.
 import {
-  AF_INET, AF_INET6, AF_PACKET, AF_UNIX, IPPROTO_IP, IPPROTO_IPV6, IPPROTO_TCP, IP_MULTICAST_IF, IP_TOS, IP_TTL,
-  IPV6_UNICAST_HOPS, IPV6_V6ONLY, SOCK_DGRAM, SOCK_RAW, SOCK_STREAM, SOL_PACKET, SOL_SOCKET, SO_BINDTODEVICE,
+  AF_INET, AF_INET6, AF_PACKET, AF_UNIX, ICMP_FILTER, IPPROTO_ICMP, IPPROTO_IP, IPPROTO_IPV6, IPPROTO_TCP, IP_MULTICAST_IF, IP_TOS, IP_TTL,
+  IPV6_UNICAST_HOPS, IPV6_V6ONLY, SOCK_DGRAM, SOCK_RAW, SOCK_STREAM, SOL_PACKET, SOL_RAW, SOL_SOCKET, SO_BINDTODEVICE,
   SO_KEEPALIVE, SO_LINGER, SO_PEERCRED, SO_RCVBUF, SO_RCVTIMEO, SO_REUSEADDR, SO_TYPE, TCP_CONGESTION, TCP_KEEPIDLE,
-  TCP_NODELAY, knownOptions, socket, socketpair, type OptionKind, type OptionValue,
+  TCP_NODELAY, internetChecksum, knownOptions, socket, socketpair, type OptionKind, type OptionValue,
 } from '../lib';
 import { track } from './helpers';
 
@@ -54,6 +54,7 @@ test('every option in the table reads back as its kind\'s JS type (or is write-o
     [IPPROTO_IP]: track(socket(AF_INET, SOCK_DGRAM)),
     [IPPROTO_IPV6]: track(socket(AF_INET6, SOCK_DGRAM)),
     [SOL_PACKET]: track(socket(AF_PACKET, SOCK_RAW, 0)),
+    [SOL_RAW]: track(socket(AF_INET, SOCK_RAW, IPPROTO_ICMP)),
   };
   let read = 0;
   for (const [level, option, kind] of knownOptions()) {
@@ -68,6 +69,21 @@ test('every option in the table reads back as its kind\'s JS type (or is write-o
     }
   }
   expect(read).toBeGreaterThan(60);
+});
+
+test('ICMP_FILTER round-trips its mask, and the kernel then drops the types it names', () => {
+  const s = track(socket(AF_INET, SOCK_RAW, IPPROTO_ICMP));
+  expect(s.getsockopt(SOL_RAW, ICMP_FILTER)).toBe(0);
+  s.setsockopt(SOL_RAW, ICMP_FILTER, ~(1 << 0)); // everything but echo replies (type 0)
+  expect(s.getsockopt(SOL_RAW, ICMP_FILTER)).toBe(~(1 << 0));
+  // On loopback a raw ICMP socket sees its own echo request (type 8) before
+  // the reply; filtered, the first packet it reads is the reply.
+  const request = Buffer.alloc(8);
+  request[0] = 8;
+  request.writeUInt16BE(internetChecksum(request), 2);
+  s.sendtoSync(request, { address: '127.0.0.1', port: 0 });
+  const packet = s.recvSync(128);
+  expect(packet[(packet[0] & 15) * 4]).toBe(0);
 });
 
 test('SO_PEERCRED reads the peer of a Unix socket as { pid, uid, gid }', () => {
