@@ -99,6 +99,9 @@ export interface Binding {
   acceptOnLoop(h: SocketHandle, cancelId: number): Promise<[number, NativeAddress] | Status> | Status;
   sendOnLoop(h: SocketHandle, data: View, offset: number, length: number, flags: number,
     cancelId: number): Promise<number> | Status;
+  /** sendOnLoop that goes on until every byte is queued (sendall). */
+  sendallOnLoop(h: SocketHandle, data: View, offset: number, length: number, flags: number,
+    cancelId: number): Promise<number> | Status;
   sendtoOnLoop(h: SocketHandle, data: View, offset: number, length: number, flags: number,
     address: NativeAddress, cancelId: number): Promise<number> | Status;
   recvOnLoop(h: SocketHandle, into: View, offset: number, length: number, flags: number,

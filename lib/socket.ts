@@ -406,11 +406,19 @@ export class Socket {
     checkInt32(flags, 'flags');
     let sent = 0;
     if (this.#timeout === 0 && options === undefined) {
-      // The hot path, as in recvInto: what fits goes at once, with no closure.
+      // The hot path, as in recvInto: what fits goes at once, with no
+      // closure; the rest waits on the loop, which sends it natively.
       const r = this.#handle === null ? STATUS_CLOSED : binding.send(this.#fd, view, 0, view.byteLength, flags, 0);
       if (r === view.byteLength) return;
       if (r >= 0) sent = r;
       else if (r !== EAGAIN) throw errorFromStatus(r, 'send');
+      while (sent < view.byteLength) {
+        if (this.#handle === null) throw closedError('send');
+        const rest = await binding.sendallOnLoop(this.#handle, view, sent, view.byteLength - sent, flags, 0);
+        if (rest < 0) throw errorFromStatus(rest, 'send');
+        sent += rest;
+      }
+      return;
     }
     const limit = options?.timeout ?? (this.#timeout === 0 ? undefined : this.#timeout ?? undefined);
     const deadline = limit === undefined ? undefined : performance.now() + checkTimeout(limit, 'timeout');

@@ -549,6 +549,17 @@ Napi::Value SendOnLoop(const Info& info) {
   return RunOnLoop<core::SendOp>(info, handle, op, 5, nullptr, PinArgs(info));
 }
 
+// sendall's wait: the op goes on sending, natively, each time the socket is
+// writable, until every byte is queued (as a blocking send does), so a large
+// sendall costs one promise, not one per partial send. Resolves with the
+// count, which is short only after an error (the next send raises it).
+Napi::Value SendAllOnLoop(const Info& info) {
+  SocketHandle* handle = SocketHandle::From(info[0]);
+  core::SendOp op;
+  SendArgs(info, handle->fd(), false, true, &op);
+  return RunOnLoop<core::SendOp>(info, handle, op, 5, nullptr, PinArgs(info));
+}
+
 Napi::Value SendToOnLoop(const Info& info) {
   SocketHandle* handle = SocketHandle::From(info[0]);
   core::SendOp op;
@@ -754,6 +765,7 @@ void InitOperations(Napi::Env env, Napi::Object exports) {
       {"acceptOnLoop", AcceptOnLoop},
       {"sendOnWorker", SendOnWorker},
       {"sendOnLoop", SendOnLoop},
+      {"sendallOnLoop", SendAllOnLoop},
       {"sendtoOnWorker", SendToOnWorker},
       {"sendtoOnLoop", SendToOnLoop},
       {"recvOnWorker", RecvOnWorker},
