@@ -654,9 +654,7 @@ export class Socket {
     if ((flags & MSG_PEEK) !== 0) throw new RangeError('recvEach cannot use MSG_PEEK: it would never drain the socket');
     checkInt(options.budget ?? 64, 'budget', 1, 1024);
     if (options.onEnd !== undefined && typeof options.onEnd !== 'function') throw new TypeError('onEnd must be a function');
-    if (this.#receiver?.active === true) {
-      throw errorFromStatus(-osConstants.errno.EBUSY, 'recv', undefined);
-    }
+    // A second receiver: the addon refuses it (EBUSY) and the first stays.
     this.#receiver = new Receiver(handle, view, view.byteLength, onMessage, this.#type === SOCK_STREAM, options);
     return this.#receiver;
   }

@@ -43,12 +43,17 @@ Napi::Value PairOf(Napi::Env env, Napi::Value first, Napi::Value second) {
 
 // Synchronously runs an op as the socket's mode says; returns its JS result.
 template <typename Op>
-Napi::Value RunNow(Napi::Env env, Op& op, double timeout_ms,
-                   Napi::Value (*to_js)(Napi::Env, const Op&, ssize_t)) {
+ssize_t RunNowResult(Op& op, double timeout_ms) {
   bool may_wait = timeout_ms != 0;
   // No clock read for a call that will not wait: this is the hot path.
   int64_t deadline = may_wait ? core::DeadlineAfterMs(timeout_ms) : core::kNoDeadline;
-  ssize_t r = core::RunOp(op, may_wait, -1, deadline);
+  return core::RunOp(op, may_wait, -1, deadline);
+}
+
+template <typename Op>
+Napi::Value RunNow(Napi::Env env, Op& op, double timeout_ms,
+                   Napi::Value (*to_js)(Napi::Env, const Op&, ssize_t)) {
+  ssize_t r = RunNowResult(op, timeout_ms);
   if (r < 0 || to_js == nullptr) return Num(env, static_cast<double>(r));
   return to_js(env, op, r);
 }
@@ -352,27 +357,35 @@ Napi::Value Accept(const Info& info) {
   return RunNow(info.Env(), op, NumberArg(info, 1), AcceptToJS);
 }
 
-// send(fd, view, offset, length, flags, timeout), a raw napi_callback (see
-// js_args.h): a call that does not wait is the syscall and nothing else.
-napi_value Send(napi_env env, napi_callback_info cbinfo) {
-  napi_value argv[6];
+// The arguments of the raw send and recv: (fd, view, offset, length,
+// flags, timeout); false with an exception pending.
+struct DataCallArgs {
   int32_t fd;
   Bytes bytes;
   int32_t flags;
   double timeout;
-  if (!raw::Args(env, cbinfo, argv, 6) || !raw::Int32(env, argv, 0, &fd) ||
-      !raw::BytesAt(env, argv, 1, &bytes) || !raw::Int32(env, argv, 4, &flags) ||
-      !raw::Number(env, argv, 5, &timeout)) {
-    return nullptr;
-  }
-  if (timeout == 0) return raw::Num(env, static_cast<double>(core::Send(fd, bytes.data, bytes.len, flags)));
+};
+
+bool ReadDataCallArgs(napi_env env, napi_callback_info cbinfo, DataCallArgs* out) {
+  napi_value argv[6];
+  return raw::Args(env, cbinfo, argv, 6) && raw::Int32(env, argv, 0, &out->fd) &&
+         raw::BytesAt(env, argv, 1, &out->bytes) && raw::Int32(env, argv, 4, &out->flags) &&
+         raw::Number(env, argv, 5, &out->timeout);
+}
+
+// send(fd, view, offset, length, flags, timeout), a raw napi_callback (see
+// js_args.h): a call that does not wait is the syscall and nothing else.
+napi_value Send(napi_env env, napi_callback_info cbinfo) {
+  DataCallArgs a;
+  if (!ReadDataCallArgs(env, cbinfo, &a)) return nullptr;
+  if (a.timeout == 0) return raw::Num(env, static_cast<double>(core::Send(a.fd, a.bytes.data, a.bytes.len, a.flags)));
   core::SendOp op;
-  op.fd = fd;
-  op.data = bytes.data;
-  op.len = bytes.len;
-  op.flags = flags;
+  op.fd = a.fd;
+  op.data = a.bytes.data;
+  op.len = a.bytes.len;
+  op.flags = a.flags;
   op.blocking = true;
-  return RunNow<core::SendOp>(Napi::Env(env), op, timeout, nullptr);
+  return raw::Num(env, static_cast<double>(RunNowResult(op, a.timeout)));
 }
 
 Napi::Value SendTo(const Info& info) {
@@ -385,24 +398,16 @@ Napi::Value SendTo(const Info& info) {
 
 // recv(fd, view, offset, length, flags, timeout), raw as send is.
 napi_value Recv(napi_env env, napi_callback_info cbinfo) {
-  napi_value argv[6];
-  int32_t fd;
-  Bytes bytes;
-  int32_t flags;
-  double timeout;
-  if (!raw::Args(env, cbinfo, argv, 6) || !raw::Int32(env, argv, 0, &fd) ||
-      !raw::BytesAt(env, argv, 1, &bytes) || !raw::Int32(env, argv, 4, &flags) ||
-      !raw::Number(env, argv, 5, &timeout)) {
-    return nullptr;
-  }
-  if (timeout == 0) return raw::Num(env, static_cast<double>(core::Recv(fd, bytes.data, bytes.len, flags)));
+  DataCallArgs a;
+  if (!ReadDataCallArgs(env, cbinfo, &a)) return nullptr;
+  if (a.timeout == 0) return raw::Num(env, static_cast<double>(core::Recv(a.fd, a.bytes.data, a.bytes.len, a.flags)));
   core::RecvOp op;
-  op.fd = fd;
-  op.data = bytes.data;
-  op.len = bytes.len;
-  op.flags = flags;
-  op.waitall = (flags & MSG_WAITALL) != 0;
-  return RunNow<core::RecvOp>(Napi::Env(env), op, timeout, nullptr);
+  op.fd = a.fd;
+  op.data = a.bytes.data;
+  op.len = a.bytes.len;
+  op.flags = a.flags;
+  op.waitall = (a.flags & MSG_WAITALL) != 0;
+  return raw::Num(env, static_cast<double>(RunNowResult(op, a.timeout)));
 }
 
 Napi::Value RecvFrom(const Info& info) {
