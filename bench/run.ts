@@ -95,6 +95,7 @@ const SCENARIOS: Scenario[] = [
     techs: ['bsd-batch', 'dgram', 'c', 'c-batch'],
     node: 'dgram',
     c: 'c',
+    labels: { 'bsd-batch': 'bsd-socket (MessageBatch: recvmmsgEach + sendmmsgSync)' },
     server: (t) => (t === 'c' ? [cBin('udp'), 'server'] : t === 'c-batch' ? [cBin('udp'), 'server', 'batch']
       : node('udp', 'server', t)),
     client: (t, port) => (t === 'c' ? [cBin('udp'), 'client', port, count(64000)]

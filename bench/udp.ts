@@ -6,8 +6,8 @@
 //   node dist/bench/udp.js client <tech> PORT N  prints ns per datagram
 // tech: bsd (one datagram per call, event loop: recvEach's callback per
 // datagram and sendSync, as dgram's 'message' event and send), bsd-batch
-// (sendmmsg / recvmmsg through a MessageBatch), bsd-blocking (threadpool:
-// await recv / send per datagram), dgram.
+// (a MessageBatch: recvmmsgEach's callback per batch and sendmmsgSync),
+// bsd-blocking (threadpool: await recv / send per datagram), dgram.
 import * as dgram from 'node:dgram';
 
 import { AF_INET, MessageBatch, SOCK_DGRAM, SOL_SOCKET, SO_RCVBUF, socket, type Socket } from '../lib';
@@ -45,20 +45,30 @@ function bsdCallbackServer(): void {
   }, { from: true });
 }
 
-/** The client with sendSync per datagram and recvEach for the acks. */
-function bsdCallbackClient(port: number, total: number): Promise<number> {
+/**
+ * The client with sendSync per datagram (bsd) or sendmmsgSync per window
+ * (bsd-batch), and recvEach for the acks.
+ */
+function bsdCallbackClient(tech: string, port: number, total: number): Promise<number> {
   const s = bsdSocket('bsd');
   s.connectSync({ address: '127.0.0.1', port });
   const message = Buffer.alloc(SIZE, 7);
+  const batch = new MessageBatch(W, SIZE);
+  for (let i = 0; i < W; i++) batch.set(i, message);
   const ack = Buffer.alloc(8);
   return new Promise((resolve) => {
     let sent = 0;
-    const window = (): void => {
-      // The socket buffer holds a window many times over: a send that would
-      // block is an error here, not a wait.
-      for (let i = 0; i < W; i++) s.sendSync(message);
-      sent += W;
-    };
+    // The socket buffer holds a window many times over: a send that would
+    // block is an error here, not a wait.
+    const window = tech === 'bsd-batch'
+      ? (): void => {
+        if (s.sendmmsgSync(batch, W) !== W) throw new Error('short sendmmsg');
+        sent += W;
+      }
+      : (): void => {
+        for (let i = 0; i < W; i++) s.sendSync(message);
+        sent += W;
+      };
     const start = process.hrtime.bigint();
     s.recvEach(ack, () => {
       if (sent < total) {
@@ -74,33 +84,41 @@ function bsdCallbackClient(port: number, total: number): Promise<number> {
   });
 }
 
-async function bsdServer(tech: string): Promise<void> {
-  const s = bsdSocket(tech);
+/** The batch server with recvmmsgEach: one callback per recvmmsg. */
+function bsdBatchServer(): void {
+  const s = bsdSocket('bsd');
   console.log((s.getsockname() as { port: number }).port);
+  const batch = new MessageBatch(W, SIZE);
+  const k = Buffer.from('k');
   let inWindow = 0;
   let connected = false;
-  const batch = new MessageBatch(W, SIZE);
-  const one = Buffer.alloc(SIZE);
-  for (;;) {
-    let n: number;
-    let last: number;
-    if (tech === 'bsd-batch') {
-      n = await s.recvmmsg(batch);
-      last = batch.lengths[n - 1];
-      if (!connected) s.connectSync(batch.address(0)!);
-    } else if (!connected) {
-      const [len, from] = await s.recvfromInto(one);
-      n = 1;
-      last = len;
-      s.connectSync(from);
-    } else {
-      n = 1;
-      last = await s.recvInto(one);
+  s.recvmmsgEach(batch, (n) => {
+    if (!connected) {
+      s.connectSync(batch.address(0)!);
+      connected = true;
     }
-    connected = true;
-    if (last === 1) break;
+    if (batch.lengths[n - 1] === 1) {
+      s.close();
+      return;
+    }
     inWindow += n;
     if (inWindow >= W) {
+      inWindow = 0;
+      s.sendSync(k);
+    }
+  });
+}
+
+/** The threadpool server: await recv per datagram. */
+async function bsdBlockingServer(): Promise<void> {
+  const s = bsdSocket('bsd-blocking');
+  console.log((s.getsockname() as { port: number }).port);
+  const one = Buffer.alloc(SIZE);
+  const [, from] = await s.recvfromInto(one);
+  s.connectSync(from);
+  for (let inWindow = 1; ;) {
+    if (await s.recvInto(one) === 1) break;
+    if (++inWindow >= W) {
       inWindow = 0;
       await s.send('k');
     }
@@ -108,21 +126,15 @@ async function bsdServer(tech: string): Promise<void> {
   s.close();
 }
 
-async function bsdClient(tech: string, port: number, total: number): Promise<number> {
-  const s = bsdSocket(tech);
+/** The threadpool client: await send per datagram, await recv per ack. */
+async function bsdBlockingClient(port: number, total: number): Promise<number> {
+  const s = bsdSocket('bsd-blocking');
   await s.connect({ address: '127.0.0.1', port });
-  const batch = new MessageBatch(W, SIZE);
-  for (let i = 0; i < W; i++) batch.set(i, Buffer.alloc(SIZE, 7));
   const message = Buffer.alloc(SIZE, 7);
   const ack = Buffer.alloc(8);
   const start = process.hrtime.bigint();
   for (let sent = 0; sent < total; sent += W) {
-    if (tech === 'bsd-batch') {
-      // A full socket buffer sends fewer; a batch of the rest follows.
-      for (let done = 0; done < W;) done += await s.sendmmsg(batch, W - done);
-    } else {
-      for (let i = 0; i < W; i++) await s.send(message);
-    }
+    for (let i = 0; i < W; i++) await s.send(message);
     await s.recvInto(ack);
   }
   const ns = Number(process.hrtime.bigint() - start) / total;
@@ -182,12 +194,13 @@ async function main(): Promise<void> {
   if (role === 'server') {
     if (tech === 'dgram') dgramServer();
     else if (tech === 'bsd') bsdCallbackServer();
-    else await bsdServer(tech);
+    else if (tech === 'bsd-batch') bsdBatchServer();
+    else await bsdBlockingServer();
     return;
   }
   const ns = tech === 'dgram' ? await dgramClient(Number(port), Number(total))
-    : tech === 'bsd' ? await bsdCallbackClient(Number(port), Number(total))
-      : await bsdClient(tech, Number(port), Number(total));
+    : tech === 'bsd' || tech === 'bsd-batch' ? await bsdCallbackClient(tech, Number(port), Number(total))
+      : await bsdBlockingClient(Number(port), Number(total));
   console.log(ns.toFixed(1));
 }
 

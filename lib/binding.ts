@@ -29,7 +29,7 @@ export interface SocketHandle {
   readonly __brand: 'SocketHandle';
 }
 
-type Status = number;
+export type Status = number;
 export type RecvMsgResult = [number, Array<Record<string, unknown>>, number, NativeAddress | null];
 type View = ArrayBufferView;
 
@@ -150,6 +150,9 @@ export interface Binding {
    */
   recvEachOnLoop(h: SocketHandle, into: View, offset: number, length: number, flags: number,
     address: Uint8Array | null, stream: boolean, budget: number,
+    callback: (result: number, addressLength: number) => void): Status;
+  /** The same for a MessageBatch: `callback(count, 0)` per recvmmsg(2). */
+  recvmmsgEachOnLoop(h: SocketHandle, memory: Uint8Array, count: number, size: number, flags: number, budget: number,
     callback: (result: number, addressLength: number) => void): Status;
   stopRecvEach(h: SocketHandle): void;
   closeAll(): void;

@@ -6,7 +6,7 @@ export type {
   Address, Inet4Address, Inet6Address, NetlinkAddress, PacketAddress, SocketAddress, UnixAddress, UnspecAddress,
 } from './address';
 export { MessageBatch } from './message_batch';
-export { Receiver, type RecvEachOptions } from './receiver';
+export { Receiver, type ReceiveEachOptions, type RecvEachOptions } from './receiver';
 export { if_indextoname, if_nameindex, if_nametoindex } from './interfaces';
 export { htonl, htons, inet_ntop, inet_pton, ntohl, ntohs } from './address_text';
 export { internetChecksum } from './checksum';

@@ -17,12 +17,12 @@ import { addressDetails, toNativeAddress, type Address, type SocketAddress } fro
 import { toNativeAncillary, type Ancillary, type Message, type ReceivedAncillary } from './ancillary';
 import { binding, type NativeAddress, type RecvMsgResult, type SocketHandle } from './binding';
 import {
-  AF_INET, AF_UNIX, MSG_CMSG_CLOEXEC, MSG_CTRUNC, MSG_PEEK, MSG_TRUNC, MSG_WAITALL, SOCK_CLOEXEC, SOCK_NONBLOCK, SOCK_STREAM, SOMAXCONN,
+  AF_INET, AF_UNIX, MSG_CMSG_CLOEXEC, MSG_CTRUNC, MSG_PEEK, MSG_TRUNC, MSG_WAITALL, SOCK_CLOEXEC, SOCK_NONBLOCK, SOCK_STREAM, SOMAXCONN, sizeof,
 } from './constants';
 import { AbortError, closedError, errorFromStatus, SocketTimeoutError, withPermissionHint } from './errors';
 import { stopWatching, watchForLeak } from './leak_guard';
 import { MessageBatch } from './message_batch';
-import { END_RECEIVER, Receiver, type RecvEachOptions } from './receiver';
+import { END_RECEIVER, Receiver, type ReceiveEachOptions, type RecvEachOptions } from './receiver';
 import { decodeOption, encodeOption, optionSize, type OptionValue } from './options';
 import { bindPermissionHint, socketPermissionHint } from './privileges';
 import { checkInt, checkInt32, checkTimeout, INT32_MAX, toSendView, toView, type BinaryLike } from './validate';
@@ -648,14 +648,15 @@ export class Socket {
     const handle = this.#handle;
     if (handle === null) throw closedError('recv');
     const view = toView(buffer, 'buffer');
-    if (typeof onMessage !== 'function') throw new TypeError('onMessage must be a function');
-    if (options === null || typeof options !== 'object') throw new TypeError('options must be an object');
-    const flags = checkInt32(options.flags ?? 0, 'flags');
-    if ((flags & MSG_PEEK) !== 0) throw new RangeError('recvEach cannot use MSG_PEEK: it would never drain the socket');
-    checkInt(options.budget ?? 64, 'budget', 1, 1024);
-    if (options.onEnd !== undefined && typeof options.onEnd !== 'function') throw new TypeError('onEnd must be a function');
+    const { flags, budget, onEnd } = checkReceiveEach(onMessage, options, 64);
+    const address = options.from === true ? new Uint8Array(sizeof.sockaddr_storage) : null;
+    const stream = this.#type === SOCK_STREAM;
     // A second receiver: the addon refuses it (EBUSY) and the first stays.
-    this.#receiver = new Receiver(handle, view, view.byteLength, onMessage, this.#type === SOCK_STREAM, options);
+    this.#receiver = new Receiver(handle, onMessage, {
+      syscall: address === null ? 'recv' : 'recvfrom', stream, address, onEnd,
+      start: (delivered) => binding.recvEachOnLoop(handle, view, 0, view.byteLength, flags, address, stream, budget,
+        delivered),
+    });
     return this.#receiver;
   }
 
@@ -685,6 +686,31 @@ export class Socket {
       threadpool: (h, t, id) => binding.recvmmsgOnWorker(h, memory, count, size, flags, t, id),
       eventLoop: (h, id) => binding.recvmmsgOnLoop(h, memory, count, size, flags, id),
     });
+  }
+
+  /**
+   * recvmmsg(2) for each batch of datagrams as they arrive, with a callback
+   * instead of a promise: each time the socket is readable the addon
+   * receives into `batch` until the socket is empty (or `budget` messages),
+   * calling `onBatch(count)` after each call, with message i in
+   * `batch.lengths[i]`, `batch.message(i)` and `batch.address(i)` until it
+   * returns. One JS call per batch, nothing allocated. Runs on the event
+   * loop whatever the socket's mode; keeps the process alive until it ends.
+   *
+   * Ends as recvEach does (`stop()`, `close()`, or a failed recvmmsg:
+   * `onEnd(error)`, EFAULT if the batch's memory is detached). One receiver
+   * per socket, of either kind: SocketError EBUSY otherwise.
+   */
+  recvmmsgEach(batch: MessageBatch, onBatch: (count: number) => void, options: ReceiveEachOptions = {}): Receiver {
+    const handle = this.#handle;
+    if (handle === null) throw closedError('recvmmsg');
+    const { memory, count, size } = checkBatch(batch);
+    const { flags, budget, onEnd } = checkReceiveEach(onBatch, options, Math.max(64, count));
+    this.#receiver = new Receiver(handle, onBatch, {
+      syscall: 'recvmmsg', stream: false, address: null, onEnd,
+      start: (delivered) => binding.recvmmsgEachOnLoop(handle, memory, count, size, flags, budget, delivered),
+    });
+    return this.#receiver;
   }
 
   recvmmsgSync(batch: MessageBatch, flags = 0): number {
@@ -868,6 +894,17 @@ async function onEventLoop<T>(handle: SocketHandle, op: Wait<T>, timeoutMs: numb
     clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);
   }
+}
+
+/** The arguments recvEach and recvmmsgEach share; the budget defaults to `budget`. */
+function checkReceiveEach(callback: unknown, options: ReceiveEachOptions,
+  budget: number): { flags: number; budget: number; onEnd: ((error: Error | null) => void) | undefined } {
+  if (typeof callback !== 'function') throw new TypeError('the callback must be a function');
+  if (options === null || typeof options !== 'object') throw new TypeError('options must be an object');
+  const flags = checkInt32(options.flags ?? 0, 'flags');
+  if ((flags & MSG_PEEK) !== 0) throw new RangeError('a receiver cannot use MSG_PEEK: it would never drain the socket');
+  if (options.onEnd !== undefined && typeof options.onEnd !== 'function') throw new TypeError('onEnd must be a function');
+  return { flags, budget: checkInt(options.budget ?? budget, 'budget', 1, 1024), onEnd: options.onEnd };
 }
 
 function checkBatch(batch: unknown): MessageBatch {

@@ -11,6 +11,7 @@
 #include <poll.h>
 
 #include <cstring>
+#include <string>
 
 #include "ancillary_js.h"
 #include "core/cmsg_codec.h"
@@ -585,9 +586,31 @@ Napi::Value RecvFromOnLoop(const Info& info) {
   return RunOnLoop(info, handle, op, 5, RecvFromToJS, PinArgs(info));
 }
 
+// Gives `make()`'s receiver to the handle's watcher; 0 or a negative status.
+template <typename MakeReceiver>
+Napi::Value StartReceiver(const Info& info, SocketHandle* handle, MakeReceiver make) {
+  Napi::Env env = info.Env();
+  if (handle->closed()) return Num(env, core::kStatusClosed);
+  int error = 0;
+  ReadinessWatcher* watcher = handle->Watcher(&error);
+  if (watcher == nullptr) return Num(env, error);
+  return Num(env, watcher->SetReceiver(make()));
+}
+
+int BudgetArg(const Info& info, size_t i) {
+  int32_t budget = Int32Arg(info, i);
+  if (budget < 1) throw Napi::RangeError::New(info.Env(), "budget must be at least 1");
+  return budget;
+}
+
+Napi::Function CallbackArg(const Info& info, size_t i) {
+  if (!info[i].IsFunction()) throw Napi::TypeError::New(info.Env(), "argument " + std::to_string(i) + " must be a function");
+  return info[i].As<Napi::Function>();
+}
+
 // recvEachOnLoop(handle, view, offset, length, flags, addressView | null,
-// stream, budget, callback): starts the socket's Receiver (receiver.h);
-// 0 or a negative status. recvfrom(2) when there is an address view.
+// stream, budget, callback): starts the socket's MessageReceiver
+// (receiver.h). recvfrom(2) when there is an address view.
 Napi::Value RecvEachOnLoop(const Info& info) {
   Napi::Env env = info.Env();
   SocketHandle* handle = SocketHandle::From(info[0]);
@@ -598,19 +621,27 @@ Napi::Value RecvEachOnLoop(const Info& info) {
     if (!ViewBytes(info[5], &bytes.data, &bytes.len)) throw Napi::TypeError::New(env, "argument 5 must be a view or null");
     address = PinnedView(info[5], bytes);
   }
-  Receiver::Options options;
-  options.flags = Int32Arg(info, 4);
-  options.stream = info[6].ToBoolean();
-  options.budget = Int32Arg(info, 7);
-  if (options.budget < 1) throw Napi::RangeError::New(env, "budget must be at least 1");
-  if (!info[8].IsFunction()) throw Napi::TypeError::New(env, "argument 8 must be a function");
-  if (handle->closed()) return Num(env, core::kStatusClosed);
-  int error = 0;
-  ReadinessWatcher* watcher = handle->Watcher(&error);
-  if (watcher == nullptr) return Num(env, error);
-  auto* receiver = new Receiver(handle->fd(), std::move(buffer), std::move(address),
-                                info[8].As<Napi::Function>(), options);
-  return Num(env, watcher->SetReceiver(receiver));
+  int flags = Int32Arg(info, 4);
+  bool stream = info[6].ToBoolean();
+  int budget = BudgetArg(info, 7);
+  Napi::Function callback = CallbackArg(info, 8);
+  return StartReceiver(info, handle, [&] {
+    return new MessageReceiver(handle->fd(), std::move(buffer), std::move(address), flags, stream, callback, budget);
+  });
+}
+
+// recvmmsgEachOnLoop(handle, memory, count, size, flags, budget, callback):
+// starts the socket's BatchReceiver (receiver.h) on a MessageBatch.
+Napi::Value RecvBatchEachOnLoop(const Info& info) {
+  SocketHandle* handle = SocketHandle::From(info[0]);
+  Bytes bytes;
+  core::BatchLayout layout = BatchArgs(info, &bytes);
+  int flags = Int32Arg(info, 4);
+  int budget = BudgetArg(info, 5);
+  Napi::Function callback = CallbackArg(info, 6);
+  return StartReceiver(info, handle, [&] {
+    return new BatchReceiver(handle->fd(), PinnedView(info[1], bytes), layout, flags, callback, budget);
+  });
 }
 
 // Ends the socket's Receiver, if it has one, without calling it.
@@ -778,6 +809,7 @@ void InitOperations(Napi::Env env, Napi::Object exports) {
       {"recvfromOnWorker", RecvFromOnWorker},
       {"recvfromOnLoop", RecvFromOnLoop},
       {"recvEachOnLoop", RecvEachOnLoop},
+      {"recvmmsgEachOnLoop", RecvBatchEachOnLoop},
       {"stopRecvEach", StopRecvEach},
       {"sendmsgOnWorker", SendMsgOnWorker},
       {"sendmsgOnLoop", SendMsgOnLoop},

@@ -83,15 +83,16 @@ void ReadinessWatcher::Drain(napi_env env) {
   Receiver* receiver = receiver_;
   bool tearing_down = owner_->env_state()->tearing_down();
   draining_ = receiver;
-  for (int i = 0; i < receiver->budget(); ++i) {
-    ssize_t r = receiver->Attempt();
+  for (int left = receiver->budget(); left > 0;) {
+    ssize_t r = receiver->Attempt(left);
     if (r == -EAGAIN) break;
     bool ends = receiver->Ends(r);
     if (ends) StopReceiver();
     bool delivered = !tearing_down && receiver->Deliver(env, r);
     // The callback may have closed the socket (the fd may be gone) or
     // stopped the receiver: no further recv either way.
-    if (!delivered || ends || receiver_ != receiver || closed_ || receiver->ShortRead(r)) break;
+    if (!delivered || ends || receiver_ != receiver || closed_ || receiver->Emptied(r, left)) break;
+    left -= receiver->Messages(r);
   }
   draining_ = nullptr;
   if (receiver_ != receiver) delete receiver;

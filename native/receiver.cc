@@ -6,17 +6,39 @@
 
 namespace bsd {
 
-Receiver::Receiver(int fd, PinnedView buffer, PinnedView address, Napi::Function callback, Options options)
-    : buffer_(std::move(buffer)),
-      address_(std::move(address)),
-      callback_(Napi::Persistent(callback)),
-      options_(options) {
+Receiver::Receiver(Napi::Function callback, int budget)
+    : callback_(Napi::Persistent(callback)), budget_(budget) {}
+
+bool Receiver::Deliver(napi_env env, ssize_t result) {
+  napi_value argv[2];
+  napi_value fn;
+  napi_value undefined;
+  napi_value ignored;
+  if (napi_create_double(env, static_cast<double>(result), &argv[0]) != napi_ok ||
+      napi_create_uint32(env, address_length(), &argv[1]) != napi_ok ||
+      napi_get_reference_value(env, callback_, &fn) != napi_ok || napi_get_undefined(env, &undefined) != napi_ok) {
+    return false;
+  }
+  if (napi_call_function(env, undefined, fn, 2, argv, &ignored) == napi_ok) return true;
+  // Nothing is pending when JS could not run at all (a worker terminating).
+  bool pending = false;
+  napi_value error;
+  if (napi_is_exception_pending(env, &pending) == napi_ok && pending &&
+      napi_get_and_clear_last_exception(env, &error) == napi_ok) {
+    napi_fatal_exception(env, error);
+  }
+  return false;
+}
+
+MessageReceiver::MessageReceiver(int fd, PinnedView buffer, PinnedView address, int flags, bool stream,
+                                 Napi::Function callback, int budget)
+    : Receiver(callback, budget), buffer_(std::move(buffer)), address_(std::move(address)), stream_(stream) {
   op_.fd = fd;
-  op_.flags = options.flags;
+  op_.flags = flags;
   op_.want_address = address_.pinned();
 }
 
-ssize_t Receiver::Attempt() {
+ssize_t MessageReceiver::Attempt(int) {
   uint8_t* data = nullptr;
   if (!buffer_.Resolve(&data)) return -EFAULT;
   op_.data = data;
@@ -31,25 +53,20 @@ ssize_t Receiver::Attempt() {
   return r;
 }
 
-bool Receiver::Deliver(napi_env env, ssize_t result) {
-  napi_value argv[2];
-  napi_value fn;
-  napi_value undefined;
-  napi_value ignored;
-  if (napi_create_double(env, static_cast<double>(result), &argv[0]) != napi_ok ||
-      napi_create_uint32(env, op_.address_len, &argv[1]) != napi_ok ||
-      napi_get_reference_value(env, callback_, &fn) != napi_ok || napi_get_undefined(env, &undefined) != napi_ok) {
-    return false;
-  }
-  if (napi_call_function(env, undefined, fn, 2, argv, &ignored) == napi_ok) return true;
-  // Nothing is pending when JS could not run at all (a worker terminating).
-  bool pending = false;
-  napi_value error;
-  if (napi_is_exception_pending(env, &pending) == napi_ok && pending &&
-      napi_get_and_clear_last_exception(env, &error) == napi_ok) {
-    napi_fatal_exception(env, error);
-  }
-  return false;
+BatchReceiver::BatchReceiver(int fd, PinnedView memory, core::BatchLayout layout, int flags,
+                             Napi::Function callback, int budget)
+    : Receiver(callback, budget), memory_(std::move(memory)) {
+  op_.fd = fd;
+  op_.batch = layout;
+  op_.flags = flags;
+}
+
+ssize_t BatchReceiver::Attempt(int max_messages) {
+  uint8_t* base = nullptr;
+  if (!memory_.Resolve(&base)) return -EFAULT;
+  op_.batch.base = base;
+  op_.limit = static_cast<size_t>(max_messages);
+  return op_.Attempt();
 }
 
 }  // namespace bsd

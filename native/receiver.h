@@ -1,10 +1,15 @@
-// The callback form of recv(2) / recvfrom(2): a Receiver stays on its
-// socket's ReadinessWatcher and, each time the socket is readable, receives
-// into one pinned buffer until the socket would block (or a budget of
-// messages is spent), calling one JS function after each message. No promise,
-// closure or allocation per message: the function gets the length, and the
-// sender's address, when asked for, is copied into a second pinned view that
-// JS decodes only if it wants it.
+// The callback forms of receiving: a Receiver stays on its socket's
+// ReadinessWatcher and, each time the socket is readable, receives until the
+// socket would block (or a budget of messages is spent), calling one JS
+// function after each call. No promise, closure or allocation per message.
+//
+//   MessageReceiver  recv(2) / recvfrom(2) into one pinned buffer, a call
+//                    per message (Socket.recvEach). The sender's address,
+//                    when asked for, is copied into a second pinned view that
+//                    JS decodes only if it wants it.
+//   BatchReceiver    recvmmsg(2) into a MessageBatch, a call per batch
+//                    (Socket.recvmmsgEach): lengths and addresses stay in
+//                    the batch's memory.
 //
 // Runs on the loop thread only. The watcher owns it (readiness_watcher.h).
 #pragma once
@@ -12,6 +17,7 @@
 #include <napi.h>
 #include <sys/types.h>
 
+#include "core/message_batch.h"
 #include "core/socket_ops.h"
 #include "pinned_view.h"
 
@@ -19,40 +25,76 @@ namespace bsd {
 
 class Receiver {
  public:
-  struct Options {
-    int flags = 0;
-    // Stream: 0 bytes is the end of the stream, which ends the receiver,
-    // and a short read ends a drain (the next recv would find nothing).
-    bool stream = false;
-    // Messages per readiness event before the loop gets a turn.
-    int budget = 64;
-  };
+  Receiver(Napi::Function callback, int budget);
+  virtual ~Receiver() = default;
 
-  // `address` is the view recvfrom's addresses are copied into; when it is
-  // not pinned, plain recv(2) is used.
-  Receiver(int fd, PinnedView buffer, PinnedView address, Napi::Function callback, Options options);
-
-  int budget() const { return options_.budget; }
-  // One recv into the buffer as it is now: a length, -errno (-EAGAIN when it
-  // would block), or -EFAULT if the buffer was detached or shrunk.
-  ssize_t Attempt();
+  // Messages per readiness event before the loop gets a turn.
+  int budget() const { return budget_; }
+  // One call, taking at most `max_messages`: a count of messages (a batch)
+  // or a length (a message), -errno (-EAGAIN when it would block), or
+  // -EFAULT if the memory was detached or shrunk.
+  virtual ssize_t Attempt(int max_messages) = 0;
+  // How many messages this (non-negative) result took, for the budget.
+  virtual int Messages(ssize_t result) const = 0;
   // Whether this result is the receiver's last: an error, or a stream's end.
-  bool Ends(ssize_t result) const { return result < 0 || (result == 0 && options_.stream); }
-  // Whether the drain should stop after this (non-final) result.
-  bool ShortRead(ssize_t result) const {
-    return options_.stream && static_cast<size_t>(result) < buffer_.len();
-  }
+  virtual bool Ends(ssize_t result) const { return result < 0; }
+  // Whether this (non-final) result shows the socket was left empty, so
+  // that the drain need not ask again only to get EAGAIN.
+  virtual bool Emptied(ssize_t result, int max_messages) const = 0;
   // Calls the JS function with (result, address length). An exception it
   // throws goes to process 'uncaughtException', as an event listener's
   // would; returns false then.
   bool Deliver(napi_env env, ssize_t result);
 
+ protected:
+  virtual uint32_t address_length() const { return 0; }
+
+ private:
+  Napi::FunctionReference callback_;
+  int budget_;
+};
+
+class MessageReceiver final : public Receiver {
+ public:
+  // `stream`: 0 bytes is the end of the stream, which ends the receiver,
+  // and a short read leaves the socket empty.
+  // `address` is the view recvfrom's addresses are copied into; when it is
+  // not pinned, plain recv(2) is used.
+  MessageReceiver(int fd, PinnedView buffer, PinnedView address, int flags, bool stream,
+                  Napi::Function callback, int budget);
+
+  ssize_t Attempt(int max_messages) override;
+  int Messages(ssize_t) const override { return 1; }
+  bool Ends(ssize_t result) const override { return result < 0 || (result == 0 && stream_); }
+  bool Emptied(ssize_t result, int) const override {
+    return stream_ && static_cast<size_t>(result) < buffer_.len();
+  }
+
+ protected:
+  uint32_t address_length() const override { return op_.address_len; }
+
  private:
   core::RecvOp op_;
   PinnedView buffer_;
   PinnedView address_;
-  Napi::FunctionReference callback_;
-  Options options_;
+  bool stream_;
+};
+
+class BatchReceiver final : public Receiver {
+ public:
+  // `memory` is pinned over the whole of `layout` (its base is found again
+  // on each call).
+  BatchReceiver(int fd, PinnedView memory, core::BatchLayout layout, int flags, Napi::Function callback,
+                int budget);
+
+  ssize_t Attempt(int max_messages) override;
+  int Messages(ssize_t result) const override { return static_cast<int>(result); }
+  // A non-blocking recvmmsg stops short only when the queue runs dry.
+  bool Emptied(ssize_t result, int max_messages) const override { return result < max_messages; }
+
+ private:
+  core::RecvBatchOp op_;
+  PinnedView memory_;
 };
 
 }  // namespace bsd

@@ -62,7 +62,7 @@ const methods = [
   'acceptSync', 'connectSync', 'sendSync', 'sendallSync', 'sendtoSync', 'recvSync', 'recvIntoSync', 'recvfromSync',
   'recvfromIntoSync', 'sendmsgSync', 'recvmsgSync',
   'accept', 'connect', 'send', 'sendall', 'sendto', 'recv', 'recvInto', 'recvfrom', 'recvfromInto', 'sendmsg', 'recvmsg',
-  'recvmmsgSync', 'sendmmsgSync', 'recvmmsg', 'sendmmsg', 'recvEach',
+  'recvmmsgSync', 'sendmmsgSync', 'recvmmsg', 'sendmmsg', 'recvEach', 'recvmmsgEach',
 ] as const;
 
 test('MessageBatch, with hostile arguments: success or a typed error', () => {

@@ -1,9 +1,9 @@
-// recvEach: the callback form of recv / recvfrom, drained natively on each
-// readable event. Order and lengths, senders, a stream's end, stop and close
-// from inside the callback (no recv on the fd afterwards), errors, budgets,
-// and keep-alive.
+// recvEach and recvmmsgEach: the callback forms of recv / recvfrom and of
+// recvmmsg, drained natively on each readable event. Order and lengths,
+// senders, a stream's end, stop and close from inside the callback (no recv
+// on the fd afterwards), errors, budgets, and keep-alive.
 import {
-  AF_INET, ConnectionRefusedError, MSG_PEEK, Receiver, SOCK_DGRAM, SOCK_NONBLOCK, SocketClosedError, SocketError,
+  AF_INET, ConnectionRefusedError, MessageBatch, MSG_PEEK, Receiver, SOCK_DGRAM, SOCK_NONBLOCK, SocketClosedError, SocketError,
   socket, type Socket, type SocketAddress,
 } from '../lib';
 import { runChild, tcpPair, track } from './helpers';
@@ -232,4 +232,115 @@ test('an active receiver keeps the process alive; a stopped one does not', async
   `, { timeoutMs: 10000 });
   expect(result.code).toBe(0);
   expect(result.stdout.trim()).toBe('still alive');
+});
+
+describe('recvmmsgEach', () => {
+  const burst = (to: Socket, from: Socket, n: number): string[] => {
+    const sent = Array.from({ length: n }, (_, i) => `datagram ${i}`);
+    for (const m of sent) from.sendtoSync(m, to.getsockname());
+    return sent;
+  };
+
+  test('a queued burst comes in full batches and one short one, in order, with lengths and senders', async () => {
+    const [a, b] = [udp(), udp()];
+    const batch = new MessageBatch(16, 32);
+    const counts: number[] = [];
+    const got: string[] = [];
+    const senders: Array<SocketAddress | null> = [];
+    a.recvmmsgEach(batch, (count) => {
+      counts.push(count);
+      for (let i = 0; i < count; i++) {
+        got.push(batch.message(i).toString());
+        senders.push(batch.address(i));
+      }
+    });
+    // Sent before the loop turns: all 50 are queued for one readable event.
+    const sent = burst(a, b, 50);
+    await until(() => got.length === 50);
+    expect(counts).toEqual([16, 16, 16, 2]);
+    expect(got).toEqual(sent);
+    for (const from of senders) expect(from).toEqual(b.getsockname());
+  });
+
+  test('the budget caps the messages per readable event, batches included', async () => {
+    const [a, b] = [udp(), udp()];
+    const batch = new MessageBatch(16, 32);
+    const counts: number[] = [];
+    let countsWhenImmediateRan = -1;
+    a.recvmmsgEach(batch, (count) => {
+      if (counts.push(count) === 1) setImmediate(() => { countsWhenImmediateRan = counts.length; });
+    }, { budget: 5 });
+    burst(a, b, 12);
+    await until(() => counts.reduce((x, y) => x + y, 0) === 12);
+    expect(counts).toEqual([5, 5, 2]);
+    expect(countsWhenImmediateRan).toBeGreaterThan(0);
+    expect(countsWhenImmediateRan).toBeLessThan(3);
+  });
+
+  test('close() from inside the callback: no recvmmsg on the fd afterwards, even once its number is reused', async () => {
+    const [a, b] = [udp(), udp()];
+    const fd = a.fileno();
+    const batch = new MessageBatch(2, 32);
+    let calls = 0;
+    let reused: Socket | undefined;
+    const ends: Array<Error | null> = [];
+    a.recvmmsgEach(batch, () => {
+      calls++;
+      a.close();
+      reused = udp();
+    }, { onEnd: (e) => ends.push(e) });
+    burst(a, b, 6);
+    await until(() => ends.length === 1);
+    expect(reused!.fileno()).toBe(fd);
+    b.sendtoSync('for the new socket', reused!.getsockname());
+    await new Promise((r) => setTimeout(r, 20));
+    expect([calls, ends]).toEqual([1, [null]]);
+    expect(reused!.recvSync(64).toString()).toBe('for the new socket');
+  });
+
+  test('stop() from inside the callback leaves the rest queued', async () => {
+    const [a, b] = [udp(), udp()];
+    const batch = new MessageBatch(4, 32);
+    const counts: number[] = [];
+    const ends: Array<Error | null> = [];
+    const receiver = a.recvmmsgEach(batch, (count) => {
+      counts.push(count);
+      receiver.stop();
+    }, { onEnd: (e) => ends.push(e) });
+    burst(a, b, 10);
+    await until(() => ends.length === 1);
+    expect([counts, ends, receiver.active]).toEqual([[4], [null], false]);
+    expect(a.recvSync(64).toString()).toBe('datagram 4');
+  });
+
+  test('a batch whose memory is detached ends it with EFAULT, never a stray write', async () => {
+    const [a, b] = [udp(), udp()];
+    const batch = new MessageBatch(4, 32);
+    const ends: Array<Error | null> = [];
+    let calls = 0;
+    a.recvmmsgEach(batch, () => { calls++; }, { onEnd: (e) => ends.push(e) });
+    structuredClone(batch.memory.buffer, { transfer: [batch.memory.buffer as ArrayBuffer] });
+    burst(a, b, 1);
+    await until(() => ends.length === 1);
+    expect(calls).toBe(0);
+    expect(ends[0]).toMatchObject({ code: 'EFAULT', syscall: 'recvmmsg' });
+  });
+
+  test('bad arguments and states are typed errors; one receiver of either kind per socket', () => {
+    const a = udp();
+    const batch = new MessageBatch(4, 32);
+    const ok = (): void => {};
+    expect(() => a.recvmmsgEach(Buffer.alloc(64) as never, ok)).toThrow(TypeError);
+    expect(() => a.recvmmsgEach(batch, null as never)).toThrow(TypeError);
+    expect(() => a.recvmmsgEach(batch, ok, { flags: MSG_PEEK })).toThrow(RangeError);
+    expect(() => a.recvmmsgEach(batch, ok, { budget: 1025 })).toThrow(RangeError);
+    expect(() => a.recvmmsgEach(batch, ok, null as never)).toThrow(TypeError);
+    const receiver = a.recvEach(Buffer.alloc(4), ok);
+    expect(() => a.recvmmsgEach(batch, ok)).toThrow(expect.objectContaining({ code: 'EBUSY' }));
+    receiver.stop();
+    expect(a.recvmmsgEach(batch, ok)).toBeInstanceOf(Receiver);
+    expect(() => a.recvEach(Buffer.alloc(4), ok)).toThrow(expect.objectContaining({ code: 'EBUSY' }));
+    a.close();
+    expect(() => a.recvmmsgEach(batch, ok)).toThrow(SocketClosedError);
+  });
 });

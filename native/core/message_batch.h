@@ -71,19 +71,23 @@ struct RecvBatchOp {
   int fd = -1;
   BatchLayout batch;
   int flags = 0;
-  // The loop thread's shared headers, or null for the op's own (a worker's).
+  // At most this many messages (0: as many as the batch holds).
+  size_t limit = 0;
+  // The loop thread's shared headers, or null for the op's own (a worker's,
+  // a receiver's).
   BatchHeaders* shared = nullptr;
   BatchHeaders own;
 
   ssize_t Attempt() {
     BatchHeaders* headers = shared != nullptr ? shared : &own;
     headers->Point(batch, batch.count);
-    for (size_t i = 0; i < batch.count; ++i) {
+    size_t count = limit == 0 || limit > batch.count ? batch.count : limit;
+    for (size_t i = 0; i < count; ++i) {
       headers->iovs[i].iov_len = batch.size;
       headers->msgs[i].msg_hdr.msg_namelen = sizeof(sockaddr_storage);
       headers->msgs[i].msg_hdr.msg_flags = 0;
     }
-    int n = RecvMmsg(fd, headers->msgs.data(), static_cast<unsigned>(batch.count), flags);
+    int n = RecvMmsg(fd, headers->msgs.data(), static_cast<unsigned>(count), flags);
     for (int i = 0; i < n; ++i) {
       batch.lengths()[i] = static_cast<int32_t>(headers->msgs[i].msg_len);
       batch.address_lengths()[i] = static_cast<int32_t>(headers->msgs[i].msg_hdr.msg_namelen);
