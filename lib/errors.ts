@@ -146,3 +146,7 @@ export function errorFromStatus(status: number, syscall: string, details?: Socke
   const ErrorClass = CLASS_OF_CODE[code] ?? SocketError;
   return new ErrorClass(code, syscall, details, undefined, -status);
 }
+
+// Frozen for the package index, as lib/constants.ts is: its `export *` then
+// re-exports each class as a plain value rather than through a getter.
+Object.freeze(module.exports);

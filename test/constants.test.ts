@@ -18,6 +18,15 @@ test('every constant is a named export and in the frozen constants object', () =
   }
 });
 
+test('the package exports constants and error classes as read-only values, not getters', () => {
+  // A getter made by `export *` costs ~35 ns per read in a hot loop.
+  for (const name of ['SOL_SOCKET', 'MSG_DONTWAIT', 'WouldBlockError', 'errorFromStatus']) {
+    const descriptor = Object.getOwnPropertyDescriptor(lib, name);
+    expect(descriptor).toMatchObject({ writable: false, configurable: false });
+    expect(descriptor?.get).toBeUndefined();
+  }
+});
+
 test('values agree with Python\'s socket module, read from the same headers', () => {
   const names = CONSTANT_NAMES.filter((n) => !n.startsWith('ETH_P_'));
   const script = `import socket, json, sys
