@@ -12,7 +12,8 @@ export function internetChecksum(...parts: Array<ArrayBufferView | ArrayBuffer>)
   let odd = -1; // a byte left over from the previous part
   for (const part of parts) {
     const view = toView(part, 'part');
-    const bytes = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+    // A Buffer is read as it is: no view made per call in a per-packet loop.
+    const bytes = view instanceof Uint8Array ? view : new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
     let i = 0;
     if (odd >= 0 && bytes.length > 0) {
       sum += (odd << 8) | bytes[0];

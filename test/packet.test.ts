@@ -47,6 +47,10 @@ describe('helpers', () => {
     const header = Buffer.from([8, 0, 0, 0, 0x12, 0x34, 0, 1, 1, 2, 3]);
     header.writeUInt16BE(internetChecksum(header), 2);
     expect(internetChecksum(header)).toBe(0);
+    // Any view reads as its bytes: a DataView, a wider typed array, an ArrayBuffer.
+    const copy = new Uint8Array(data).buffer;
+    expect(internetChecksum(new DataView(copy, 2), new Uint16Array(copy, 0, 1))).toBe(~0xddf2 & 0xffff);
+    expect(internetChecksum(copy)).toBe(~0xddf2 & 0xffff);
   });
 });
 
