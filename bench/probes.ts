@@ -26,7 +26,10 @@ function hotcall(n: number): object {
   };
   // The flat binding, as the Socket methods call it, and the methods themselves.
   const recv = time(() => binding.recv(fd, buffer, 0, 64, 0, 0));
-  const getsockopt = time(() => binding.getsockopt(fd, SOL_SOCKET, SO_TYPE, out, 0, 4));
+  // The level and name in locals, as the C passes them as constants: the
+  // package's exports are read-only values, but still a lookup each.
+  const [level, name] = [SOL_SOCKET, SO_TYPE];
+  const getsockopt = time(() => binding.getsockopt(fd, level, name, out, 0, 4));
   const method = time(() => { try { s.recvIntoSync(buffer); } catch { /* EAGAIN */ } });
   s.close();
   return { recv, getsockopt, recvIntoSyncWithError: method };
