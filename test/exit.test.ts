@@ -15,6 +15,9 @@ const pendingOps = `
   const receiving = lib.socket(lib.AF_INET, lib.SOCK_DGRAM | lib.SOCK_NONBLOCK);
   receiving.bind({ address: '127.0.0.1', port: 0 });
   receiving.recvEach(Buffer.alloc(10), () => {});
+  const batching = lib.socket(lib.AF_INET, lib.SOCK_DGRAM | lib.SOCK_NONBLOCK);
+  batching.bind({ address: '127.0.0.1', port: 0 });
+  batching.recvmmsgEach(new lib.MessageBatch(8, 64), () => {});
 `;
 
 test.each(['blocking and non-blocking'])('process.exit(7) with 100 pending operations (%s) exits with 7 within 1 s', async () => {
