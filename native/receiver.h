@@ -17,6 +17,8 @@
 #include <napi.h>
 #include <sys/types.h>
 
+#include <algorithm>
+
 #include "core/message_batch.h"
 #include "core/socket_ops.h"
 #include "pinned_view.h"
@@ -89,8 +91,11 @@ class BatchReceiver final : public Receiver {
 
   ssize_t Attempt(int max_messages) override;
   int Messages(ssize_t result) const override { return static_cast<int>(result); }
-  // A non-blocking recvmmsg stops short only when the queue runs dry.
-  bool Emptied(ssize_t result, int max_messages) const override { return result < max_messages; }
+  // A non-blocking recvmmsg stops short of what it asked for only when the
+  // queue runs dry.
+  bool Emptied(ssize_t result, int max_messages) const override {
+    return static_cast<size_t>(result) < std::min(op_.batch.count, static_cast<size_t>(max_messages));
+  }
 
  private:
   core::RecvBatchOp op_;

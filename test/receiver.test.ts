@@ -247,8 +247,9 @@ describe('recvmmsgEach', () => {
     const counts: number[] = [];
     const got: string[] = [];
     const senders: Array<SocketAddress | null> = [];
+    let batchesBeforeLoopTurn = -1;
     a.recvmmsgEach(batch, (count) => {
-      counts.push(count);
+      if (counts.push(count) === 1) setImmediate(() => { batchesBeforeLoopTurn = counts.length; });
       for (let i = 0; i < count; i++) {
         got.push(batch.message(i).toString());
         senders.push(batch.address(i));
@@ -258,6 +259,8 @@ describe('recvmmsgEach', () => {
     const sent = burst(a, b, 50);
     await until(() => got.length === 50);
     expect(counts).toEqual([16, 16, 16, 2]);
+    // All four in one readable event: a full batch is not taken for an empty socket.
+    expect(batchesBeforeLoopTurn).toBe(4);
     expect(got).toEqual(sent);
     for (const from of senders) expect(from).toEqual(b.getsockname());
   });
