@@ -25,7 +25,7 @@ function hotcall(n: number): object {
     return Number(process.hrtime.bigint() - start) / n;
   };
   // The flat binding, as the Socket methods call it, and the methods themselves.
-  const recv = time(() => binding.recv(fd, buffer, 0, 64, 0, 0));
+  const recv = time(() => binding.recv(fd, buffer, 0, 64, 0));
   // The level and name in locals, as the C passes them as constants: the
   // package's exports are read-only values, but still a lookup each.
   const [level, name] = [SOL_SOCKET, SO_TYPE];

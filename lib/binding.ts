@@ -58,12 +58,14 @@ export interface Binding {
   setNonBlocking(fd: number, on: boolean): Status;
 
   // Timeout in ms: 0 = one attempt (non-blocking), < 0 = wait for ever.
+  // send and recv take it last and optional (absent = 0): the calls made once
+  // per message leave it out, one argument fewer to convert.
   connect(fd: number, address: NativeAddress, timeoutMs: number): Status;
   accept(fd: number, timeoutMs: number): [number, NativeAddress] | Status;
-  send(fd: number, data: View, offset: number, length: number, flags: number, timeoutMs: number): number;
+  send(fd: number, data: View, offset: number, length: number, flags: number, timeoutMs?: number): number;
   sendto(fd: number, data: View, offset: number, length: number, flags: number,
     address: NativeAddress, timeoutMs: number): number;
-  recv(fd: number, into: View, offset: number, length: number, flags: number, timeoutMs: number): number;
+  recv(fd: number, into: View, offset: number, length: number, flags: number, timeoutMs?: number): number;
   recvfrom(fd: number, into: View, offset: number, length: number, flags: number,
     timeoutMs: number): [number, NativeAddress] | Status;
 
@@ -169,4 +171,8 @@ function packageRoot(): string {
   return dir;
 }
 
-export const binding = load(packageRoot()) as Binding;
+// A copy with fast properties: the addon's exports object is a dictionary
+// (68 functions defined one by one), so every `binding.recv` on a hot path
+// was a hash lookup V8 cannot fold (about 70 instructions a call, counted
+// with callgrind). Frozen, each function is a constant to the JIT.
+export const binding = Object.freeze({ ...(load(packageRoot()) as Binding) });

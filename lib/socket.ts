@@ -380,7 +380,7 @@ export class Socket {
     checkInt32(flags, 'flags');
     if (this.#timeout === 0 && options === undefined) {
       // The hot path, as in recvInto.
-      const r = this.#handle === null ? STATUS_CLOSED : binding.send(this.#fd, view, 0, view.byteLength, flags, 0);
+      const r = this.#handle === null ? STATUS_CLOSED : binding.send(this.#fd, view, 0, view.byteLength, flags);
       if (r >= 0) return r;
       if (r !== EAGAIN) throw errorFromStatus(r, 'send');
     }
@@ -408,7 +408,7 @@ export class Socket {
     if (this.#timeout === 0 && options === undefined) {
       // The hot path, as in recvInto: what fits goes at once, with no
       // closure; the rest waits on the loop, which sends it natively.
-      const r = this.#handle === null ? STATUS_CLOSED : binding.send(this.#fd, view, 0, view.byteLength, flags, 0);
+      const r = this.#handle === null ? STATUS_CLOSED : binding.send(this.#fd, view, 0, view.byteLength, flags);
       if (r === view.byteLength) return;
       if (r >= 0) sent = r;
       else if (r !== EAGAIN) throw errorFromStatus(r, 'send');
@@ -500,7 +500,7 @@ export class Socket {
     if (this.#timeout === 0 && options === undefined) {
       // The hot path: a non-blocking socket with no timeout or signal makes
       // no closure and no timer, and at most one promise (the native op's).
-      got = this.#streamDrained || this.#handle === null ? EAGAIN : binding.recv(this.#fd, view, 0, n, flags, 0);
+      got = this.#streamDrained || this.#handle === null ? EAGAIN : binding.recv(this.#fd, view, 0, n, flags);
       if (got === EAGAIN) {
         if (this.#handle === null) throw closedError('recv');
         got = await binding.recvOnLoop(this.#handle, view, 0, n, flags, 0);
@@ -509,7 +509,7 @@ export class Socket {
     } else {
       got = await this.#wait<number>(options, {
         syscall: 'recv',
-        attempt: () => this.#call((fd) => binding.recv(fd, view, 0, n, flags, 0)),
+        attempt: () => this.#call((fd) => binding.recv(fd, view, 0, n, flags)),
         threadpool: (h, t, id) => binding.recvOnWorker(h, view, 0, n, flags, t, id),
         eventLoop: (h, id) => binding.recvOnLoop(h, view, 0, n, flags, id),
         // MSG_WAITALL on a blocking socket: the worker collects the whole
@@ -817,7 +817,7 @@ export class Socket {
     return this.#wait<number>(options, {
       syscall: 'send',
       attempt: () => {
-        const r = this.#call((fd) => binding.send(fd, view, 0, view.byteLength, flags, 0));
+        const r = this.#call((fd) => binding.send(fd, view, 0, view.byteLength, flags));
         if (r > 0 && r < view.byteLength && this.#timeout !== 0) {
           early = r;
           return EAGAIN;

@@ -1,5 +1,6 @@
 #include "js_args.h"
 
+#include <cstdint>
 #include <string>
 
 namespace bsd {
@@ -51,17 +52,17 @@ size_t ElementSize(napi_typedarray_type type) {
 bool ViewBytes(Napi::Value view, uint8_t** data, size_t* size) {
   napi_env env = view.Env();
   void* raw = nullptr;
-  napi_value buffer;
-  size_t byte_offset;
   *size = 0;
   napi_typedarray_type type;
   size_t length;
   // Tried as a TypedArray first (what the hot paths pass); the call fails,
-  // with no side effect, for anything else.
-  if (napi_get_typedarray_info(env, view, &type, &length, &raw, &buffer, &byte_offset) == napi_ok) {
+  // with no side effect, for anything else. The ArrayBuffer and offset are
+  // not asked for: each is one more V8 call, and data already includes the
+  // offset.
+  if (napi_get_typedarray_info(env, view, &type, &length, &raw, nullptr, nullptr) == napi_ok) {
     *size = length * ElementSize(type);
   } else if (view.IsDataView()) {
-    if (napi_get_dataview_info(env, view, size, &raw, &buffer, &byte_offset) != napi_ok) return false;
+    if (napi_get_dataview_info(env, view, size, &raw, nullptr, nullptr) != napi_ok) return false;
   } else {
     return false;
   }
@@ -107,8 +108,10 @@ bool Fail(napi_env env, size_t i, const char* what) {
 
 }  // namespace
 
-bool Args(napi_env env, napi_callback_info info, napi_value* argv, size_t n) {
-  return napi_get_cb_info(env, info, &n, argv, nullptr, nullptr) == napi_ok;
+bool Args(napi_env env, napi_callback_info info, napi_value* argv, size_t n, size_t* given) {
+  if (napi_get_cb_info(env, info, &n, argv, nullptr, nullptr) != napi_ok) return false;
+  if (given != nullptr) *given = n;
+  return true;
 }
 
 bool Int32(napi_env env, napi_value* argv, size_t i, int32_t* out) {
@@ -134,9 +137,13 @@ bool BytesAt(napi_env env, napi_value* argv, size_t i, Bytes* out) {
   return true;
 }
 
-napi_value Num(napi_env env, double value) {
+napi_value Result(napi_env env, int64_t value) {
   napi_value out = nullptr;
-  napi_create_double(env, value, &out);
+  if (value < INT32_MIN || value > INT32_MAX) {
+    napi_create_double(env, static_cast<double>(value), &out);
+  } else {
+    napi_create_int32(env, static_cast<int32_t>(value), &out);
+  }
   return out;
 }
 

@@ -33,13 +33,16 @@ Bytes BytesArg(const Napi::CallbackInfo& info, size_t i);
 // RangeError pending; the binding then returns nullptr.
 namespace raw {
 
-// Fills argv[0..n) (undefined past the last argument given).
-bool Args(napi_env env, napi_callback_info info, napi_value* argv, size_t n);
+// Fills argv[0..n) (undefined past the last argument given); *given, if
+// asked for, is how many the caller passed.
+bool Args(napi_env env, napi_callback_info info, napi_value* argv, size_t n, size_t* given = nullptr);
 bool Int32(napi_env env, napi_value* argv, size_t i, int32_t* out);
 bool Number(napi_env env, napi_value* argv, size_t i, double* out);
 // argv[i] a view, argv[i + 1] and argv[i + 2] the offset and length in it.
 bool BytesAt(napi_env env, napi_value* argv, size_t i, Bytes* out);
-napi_value Num(napi_env env, double value);
+// A syscall's result (a length or -errno), as an int32 when it fits: V8
+// makes that without the double-to-Smi check napi_create_double does.
+napi_value Result(napi_env env, int64_t value);
 
 }  // namespace raw
 

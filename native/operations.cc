@@ -314,7 +314,7 @@ napi_value GetSockOpt(napi_env env, napi_callback_info cbinfo) {
   }
   socklen_t len = static_cast<socklen_t>(value.len);
   int r = core::GetSockOpt(fd, level, name, value.data, &len);
-  return raw::Num(env, r < 0 ? r : static_cast<double>(len));
+  return raw::Result(env, r < 0 ? r : static_cast<int64_t>(len));
 }
 
 Napi::Value PendingError(const Info& info) {
@@ -359,7 +359,8 @@ Napi::Value Accept(const Info& info) {
 }
 
 // The arguments of the raw send and recv: (fd, view, offset, length,
-// flags, timeout); false with an exception pending.
+// flags[, timeout]); false with an exception pending. No timeout is 0: the
+// calls made once per message leave it out, one conversion fewer.
 struct DataCallArgs {
   int32_t fd;
   Bytes bytes;
@@ -369,24 +370,26 @@ struct DataCallArgs {
 
 bool ReadDataCallArgs(napi_env env, napi_callback_info cbinfo, DataCallArgs* out) {
   napi_value argv[6];
-  return raw::Args(env, cbinfo, argv, 6) && raw::Int32(env, argv, 0, &out->fd) &&
+  size_t given = 0;
+  out->timeout = 0;
+  return raw::Args(env, cbinfo, argv, 6, &given) && raw::Int32(env, argv, 0, &out->fd) &&
          raw::BytesAt(env, argv, 1, &out->bytes) && raw::Int32(env, argv, 4, &out->flags) &&
-         raw::Number(env, argv, 5, &out->timeout);
+         (given < 6 || raw::Number(env, argv, 5, &out->timeout));
 }
 
-// send(fd, view, offset, length, flags, timeout), a raw napi_callback (see
+// send(fd, view, offset, length, flags[, timeout]), a raw napi_callback (see
 // js_args.h): a call that does not wait is the syscall and nothing else.
 napi_value Send(napi_env env, napi_callback_info cbinfo) {
   DataCallArgs a;
   if (!ReadDataCallArgs(env, cbinfo, &a)) return nullptr;
-  if (a.timeout == 0) return raw::Num(env, static_cast<double>(core::Send(a.fd, a.bytes.data, a.bytes.len, a.flags)));
+  if (a.timeout == 0) return raw::Result(env, core::Send(a.fd, a.bytes.data, a.bytes.len, a.flags));
   core::SendOp op;
   op.fd = a.fd;
   op.data = a.bytes.data;
   op.len = a.bytes.len;
   op.flags = a.flags;
   op.blocking = true;
-  return raw::Num(env, static_cast<double>(RunNowResult(op, a.timeout)));
+  return raw::Result(env, RunNowResult(op, a.timeout));
 }
 
 Napi::Value SendTo(const Info& info) {
@@ -397,18 +400,18 @@ Napi::Value SendTo(const Info& info) {
   return RunNow<core::SendOp>(info.Env(), op, timeout, nullptr);
 }
 
-// recv(fd, view, offset, length, flags, timeout), raw as send is.
+// recv(fd, view, offset, length, flags[, timeout]), raw as send is.
 napi_value Recv(napi_env env, napi_callback_info cbinfo) {
   DataCallArgs a;
   if (!ReadDataCallArgs(env, cbinfo, &a)) return nullptr;
-  if (a.timeout == 0) return raw::Num(env, static_cast<double>(core::Recv(a.fd, a.bytes.data, a.bytes.len, a.flags)));
+  if (a.timeout == 0) return raw::Result(env, core::Recv(a.fd, a.bytes.data, a.bytes.len, a.flags));
   core::RecvOp op;
   op.fd = a.fd;
   op.data = a.bytes.data;
   op.len = a.bytes.len;
   op.flags = a.flags;
   op.waitall = (a.flags & MSG_WAITALL) != 0;
-  return raw::Num(env, static_cast<double>(RunNowResult(op, a.timeout)));
+  return raw::Result(env, RunNowResult(op, a.timeout));
 }
 
 Napi::Value RecvFrom(const Info& info) {

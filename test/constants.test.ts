@@ -27,6 +27,15 @@ test('the package exports constants and error classes as read-only values, not g
   }
 });
 
+test('the binding object has fast, frozen properties', () => {
+  // The addon's own exports object is a dictionary: a hash lookup V8 cannot
+  // fold on every binding.recv. lib/binding.ts hands out a frozen copy.
+  expect(Object.isFrozen(binding)).toBe(true);
+  const script = `const { binding } = require(${JSON.stringify(require.resolve('../dist/lib/binding.js'))});
+process.stdout.write(String(%HasFastProperties(binding)));`;
+  expect(execFileSync(process.execPath, ['--allow-natives-syntax', '-e', script]).toString()).toBe('true');
+});
+
 test('values agree with Python\'s socket module, read from the same headers', () => {
   const names = CONSTANT_NAMES.filter((n) => !n.startsWith('ETH_P_'));
   const script = `import socket, json, sys
