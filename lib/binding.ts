@@ -34,7 +34,8 @@ export type RecvMsgResult = [number, Array<Record<string, unknown>>, number, Nat
 type View = ArrayBufferView;
 
 export interface Binding {
-  SocketHandle: new (fd: number) => SocketHandle;
+  /** A handle owning `fd` (native/socket_handle.h); its finalizer closes the fd. */
+  socketHandle(fd: number): SocketHandle;
   constants: Readonly<Record<string, number>>;
   sizeof: Readonly<Record<string, number>>;
   internal: {

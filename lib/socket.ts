@@ -127,7 +127,7 @@ export class Socket {
       this.#protocol = protocol;
       this.#timeout = (type & SOCK_NONBLOCK) !== 0 ? 0 : null;
     }
-    this.#handle = new binding.SocketHandle(this.#fd);
+    this.#handle = binding.socketHandle(this.#fd);
     watchForLeak(this, this.#handle, this.#fd);
   }
 

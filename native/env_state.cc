@@ -31,7 +31,7 @@ void EnvState::Init(Napi::Env env, Napi::Object exports) {
 
 void EnvState::CloseAll() {
   // Close() may unregister handles from the set, so walk a copy.
-  std::vector<SocketHandle*> open(handles_.begin(), handles_.end());
+  std::vector<SocketHandle*> open(open_.begin(), open_.end());
   for (SocketHandle* handle : open) handle->Close();
 }
 

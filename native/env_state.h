@@ -25,8 +25,19 @@ class EnvState {
   // True once the environment is going away: completions must not call JS.
   bool tearing_down() const { return tearing_down_; }
 
-  void Register(SocketHandle* handle) { handles_.insert(handle); }
-  void Unregister(SocketHandle* handle) { handles_.erase(handle); }
+  // A handle is registered when made, unregistered once its fd is released
+  // (CloseAll skips it then), and forgotten when deleted.
+  void Register(SocketHandle* handle) {
+    open_.insert(handle);
+    live_.insert(handle);
+  }
+  void Unregister(SocketHandle* handle) { open_.erase(handle); }
+  void Forget(SocketHandle* handle) {
+    open_.erase(handle);
+    live_.erase(handle);
+  }
+  // Whether `handle` is one of this environment's, not yet deleted.
+  bool Owns(SocketHandle* handle) const { return live_.count(handle) != 0; }
 
   // Work that must end before the environment may finish its teardown:
   // threadpool operations in flight and poll handles being closed.
@@ -36,8 +47,6 @@ class EnvState {
   // Closes every open socket of this environment, waking all pending waits.
   void CloseAll();
 
-  Napi::FunctionReference handle_constructor;
-
  private:
   static void OnTeardown(napi_async_cleanup_hook_handle hook, void* data);
 
@@ -45,7 +54,8 @@ class EnvState {
   uv_loop_t* loop_ = nullptr;
   napi_async_context async_context_ = nullptr;
   napi_async_cleanup_hook_handle cleanup_hook_ = nullptr;
-  std::unordered_set<SocketHandle*> handles_;
+  std::unordered_set<SocketHandle*> open_;
+  std::unordered_set<SocketHandle*> live_;
   int busy_ = 0;
   bool tearing_down_ = false;
 };

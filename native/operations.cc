@@ -126,9 +126,12 @@ void CloseReceivedRights(const core::RecvMsgOp& op, ssize_t r) {
 
 // --- reading arguments into ops ---------------------------------------------
 
-core::RecvOp RecvArgs(const Info& info, int fd, bool want_address, bool may_wait) {
+// `*bytes`, if asked for, is where the view's bytes were found (so that an op
+// on the loop pins them without reading the view a second time).
+core::RecvOp RecvArgs(const Info& info, int fd, bool want_address, bool may_wait, Bytes* read = nullptr) {
   core::RecvOp op;
   Bytes bytes = BytesArg(info, 1);
+  if (read != nullptr) *read = bytes;
   op.fd = fd;
   op.data = bytes.data;
   op.len = bytes.len;
@@ -139,8 +142,10 @@ core::RecvOp RecvArgs(const Info& info, int fd, bool want_address, bool may_wait
 }
 
 // Returns 0, or -errno for an address that cannot be encoded.
-int SendArgs(const Info& info, int fd, bool with_address, bool may_wait, core::SendOp* op) {
+int SendArgs(const Info& info, int fd, bool with_address, bool may_wait, core::SendOp* op,
+             Bytes* read = nullptr) {
   Bytes bytes = BytesArg(info, 1);
+  if (read != nullptr) *read = bytes;
   op->fd = fd;
   op->data = bytes.data;
   op->len = bytes.len;
@@ -554,8 +559,9 @@ Napi::Value AcceptOnLoop(const Info& info) {
 Napi::Value SendOnLoop(const Info& info) {
   SocketHandle* handle = SocketHandle::From(info[0]);
   core::SendOp op;
-  SendArgs(info, handle->fd(), false, false, &op);
-  return RunOnLoop<core::SendOp>(info, handle, op, 5, nullptr, PinArgs(info));
+  Bytes bytes;
+  SendArgs(info, handle->fd(), false, false, &op, &bytes);
+  return RunOnLoop<core::SendOp>(info, handle, op, 5, nullptr, PinnedView(info[1], bytes));
 }
 
 // sendall's wait: the op goes on sending, natively, each time the socket is
@@ -565,28 +571,32 @@ Napi::Value SendOnLoop(const Info& info) {
 Napi::Value SendAllOnLoop(const Info& info) {
   SocketHandle* handle = SocketHandle::From(info[0]);
   core::SendOp op;
-  SendArgs(info, handle->fd(), false, true, &op);
-  return RunOnLoop<core::SendOp>(info, handle, op, 5, nullptr, PinArgs(info));
+  Bytes bytes;
+  SendArgs(info, handle->fd(), false, true, &op, &bytes);
+  return RunOnLoop<core::SendOp>(info, handle, op, 5, nullptr, PinnedView(info[1], bytes));
 }
 
 Napi::Value SendToOnLoop(const Info& info) {
   SocketHandle* handle = SocketHandle::From(info[0]);
   core::SendOp op;
-  int r = SendArgs(info, handle->fd(), true, false, &op);
+  Bytes bytes;
+  int r = SendArgs(info, handle->fd(), true, false, &op, &bytes);
   if (r < 0) return Num(info.Env(), r);
-  return RunOnLoop<core::SendOp>(info, handle, op, 6, nullptr, PinArgs(info));
+  return RunOnLoop<core::SendOp>(info, handle, op, 6, nullptr, PinnedView(info[1], bytes));
 }
 
 Napi::Value RecvOnLoop(const Info& info) {
   SocketHandle* handle = SocketHandle::From(info[0]);
-  core::RecvOp op = RecvArgs(info, handle->fd(), false, false);
-  return RunOnLoop<core::RecvOp>(info, handle, op, 5, nullptr, PinArgs(info));
+  Bytes bytes;
+  core::RecvOp op = RecvArgs(info, handle->fd(), false, false, &bytes);
+  return RunOnLoop<core::RecvOp>(info, handle, op, 5, nullptr, PinnedView(info[1], bytes));
 }
 
 Napi::Value RecvFromOnLoop(const Info& info) {
   SocketHandle* handle = SocketHandle::From(info[0]);
-  core::RecvOp op = RecvArgs(info, handle->fd(), true, false);
-  return RunOnLoop(info, handle, op, 5, RecvFromToJS, PinArgs(info));
+  Bytes bytes;
+  core::RecvOp op = RecvArgs(info, handle->fd(), true, false, &bytes);
+  return RunOnLoop(info, handle, op, 5, RecvFromToJS, PinnedView(info[1], bytes));
 }
 
 // Gives `make()`'s receiver to the handle's watcher; 0 or a negative status.

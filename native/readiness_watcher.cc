@@ -163,9 +163,9 @@ void ReadinessWatcher::OnReady(uv_poll_t* poll, int status, int events) {
   int wanted = self->Wanted();
   // In order: on a stream the first recv takes the data and the next one
   // waits on.
-  std::vector<EventLoopOp*> waiting;
-  waiting.swap(self->ops_);
-  for (EventLoopOp* op : waiting) {
+  std::vector<EventLoopOp*>& retrying = self->retrying_;
+  retrying.swap(self->ops_);
+  for (EventLoopOp* op : retrying) {
     ssize_t r = (ToUvEvents(op->events()) & events) ? op->Retry() : -EAGAIN;
     if (r == -EAGAIN) {
       self->ops_.push_back(op);
@@ -173,6 +173,7 @@ void ReadinessWatcher::OnReady(uv_poll_t* poll, int status, int events) {
       self->Finish(op, r);
     }
   }
+  retrying.clear();
   if (self->receiver_ != nullptr && (events & UV_READABLE)) self->Drain(env);
   // JS closed the socket from a receiver's callback: the handle is closing.
   if (self->closed_) return;

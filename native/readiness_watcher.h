@@ -63,6 +63,9 @@ class ReadinessWatcher {
   EnvState* owner_state_ = nullptr;
   uv_poll_t poll_;
   std::vector<EventLoopOp*> ops_;
+  // The ops being retried on a readiness event; a member so that its storage
+  // is reused from one event to the next rather than allocated for each.
+  std::vector<EventLoopOp*> retrying_;
   Receiver* receiver_ = nullptr;
   // The receiver whose callback is running: deleted by Drain, not by StopReceiver.
   Receiver* draining_ = nullptr;

@@ -9,41 +9,65 @@ namespace bsd {
 
 namespace {
 
-// Marks our handles so that From() never unwraps another addon's object.
-constexpr napi_type_tag kSocketHandleTag = {0x6273645f736f636bULL, 0x68616e646c650001ULL};
+// socketHandle(fd): a new handle owning the fd.
+Napi::Value MakeHandle(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!info[0].IsNumber() || info[0].As<Napi::Number>().Int32Value() < 0) {
+    throw Napi::TypeError::New(env, "a socket handle needs an fd");
+  }
+  return SocketHandle::Wrap(env, info[0].As<Napi::Number>().Int32Value());
+}
 
 }  // namespace
 
 void SocketHandle::Init(Napi::Env env, Napi::Object exports) {
-  Napi::Function ctor = DefineClass(env, "SocketHandle", {});
-  EnvState::Of(env)->handle_constructor = Napi::Persistent(ctor);
-  exports.Set("SocketHandle", ctor);
+  exports.Set("socketHandle", Napi::Function::New(env, MakeHandle, "socketHandle"));
+}
+
+Napi::Value SocketHandle::Wrap(Napi::Env env, int fd) {
+  EnvState* state = EnvState::Of(env);
+  auto* handle = new SocketHandle(state, fd);
+  napi_value external;
+  if (napi_create_external(env, handle, Finalize, nullptr, &external) != napi_ok) {
+    delete handle;
+    throw Napi::Error::New(env, "could not make a socket handle");
+  }
+  // From here the External's finalizer owns the handle (and the fd, which
+  // it closes at once on this error).
+  if (napi_create_reference(env, external, 0, &handle->self_) != napi_ok) {
+    handle->Close();
+    throw Napi::Error::New(env, "could not make a socket handle");
+  }
+  state->Register(handle);
+  return Napi::Value(env, external);
 }
 
 SocketHandle* SocketHandle::From(Napi::Value value) {
-  bool tagged = false;
-  if (value.IsObject()) {
-    napi_check_object_type_tag(value.Env(), value, &kSocketHandleTag, &tagged);
+  napi_env env = value.Env();
+  napi_valuetype type;
+  void* data = nullptr;
+  if (napi_typeof(env, value, &type) != napi_ok || type != napi_external ||
+      napi_get_value_external(env, value, &data) != napi_ok ||
+      !EnvState::Of(value.Env())->Owns(static_cast<SocketHandle*>(data))) {
+    throw Napi::TypeError::New(env, "expected a SocketHandle");
   }
-  if (!tagged) throw Napi::TypeError::New(value.Env(), "expected a SocketHandle");
-  return Unwrap(value.As<Napi::Object>());
+  return static_cast<SocketHandle*>(data);
 }
 
-SocketHandle::SocketHandle(const Napi::CallbackInfo& info)
-    : Napi::ObjectWrap<SocketHandle>(info), env_state_(EnvState::Of(info.Env())) {
-  if (!info[0].IsNumber() || info[0].As<Napi::Number>().Int32Value() < 0) {
-    throw Napi::TypeError::New(info.Env(), "SocketHandle needs an fd");
-  }
-  fd_ = info[0].As<Napi::Number>().Int32Value();
-  napi_type_tag_object(info.Env(), info.This(), &kSocketHandleTag);
-  env_state_->Register(this);
+void SocketHandle::Finalize(napi_env, void* data, void*) {
+  delete static_cast<SocketHandle*>(data);
 }
+
+void SocketHandle::Ref() { napi_reference_ref(env_state_->env(), self_, nullptr); }
+
+void SocketHandle::Unref() { napi_reference_unref(env_state_->env(), self_, nullptr); }
 
 SocketHandle::~SocketHandle() {
   // Only reached with nothing pending: every operation holds a reference.
   // This is the leak backstop; the JS layer closes and warns first.
   Close();
-  env_state_->Unregister(this);
+  env_state_->Forget(this);
+  if (self_ != nullptr) napi_delete_reference(env_state_->env(), self_);
 }
 
 void SocketHandle::Close() {

@@ -19,14 +19,23 @@ struct WakeableOp {
   bool cancelled = false;
 };
 
-class SocketHandle : public Napi::ObjectWrap<SocketHandle> {
+// JS holds a handle as an External (opaque, typeof 'object') made by
+// binding.socketHandle(fd); its finalizer is the leak backstop. Not an
+// ObjectWrap: unwrapping one looks up two private symbols (the wrap and the
+// type tag), about 1,800 instructions, on every operation that waits; an
+// External's pointer is one call away, checked against the environment's
+// live handles before use.
+class SocketHandle {
  public:
   static void Init(Napi::Env env, Napi::Object exports);
+  // A new handle owning `fd`, as its JS External.
+  static Napi::Value Wrap(Napi::Env env, int fd);
   // The handle behind a JS value; throws a TypeError for anything else.
   static SocketHandle* From(Napi::Value value);
 
-  explicit SocketHandle(const Napi::CallbackInfo& info);
-  ~SocketHandle() override;
+  ~SocketHandle();
+  SocketHandle(const SocketHandle&) = delete;
+  SocketHandle& operator=(const SocketHandle&) = delete;
 
   int fd() const { return fd_; }
   bool closed() const { return closed_; }
@@ -46,8 +55,17 @@ class SocketHandle : public Napi::ObjectWrap<SocketHandle> {
   ReadinessWatcher* Watcher(int* error);
   void WatcherClosed() { watcher_ = nullptr; }
 
+  // While anything holds a reference (a pending operation, a receiver), the
+  // JS handle is not collected.
+  void Ref();
+  void Unref();
+
  private:
+  SocketHandle(EnvState* env_state, int fd) : env_state_(env_state), fd_(fd) {}
+  static void Finalize(napi_env env, void* data, void* hint);
   void ReleaseFd();
+
+  napi_ref self_ = nullptr;  // weak until Ref()
 
   EnvState* env_state_;
   int fd_ = -1;

@@ -3,6 +3,7 @@
 import {
   AF_INET, AF_INET6, AF_UNIX, SOCK_DGRAM, SOCK_STREAM, SOL_SOCKET, SO_REUSEADDR, Socket, SocketClosedError, socket,
 } from '../lib';
+import { binding, type SocketHandle } from '../lib/binding';
 import { openFds, tcpPair, track } from './helpers';
 
 // undefined is absent here: an omitted argument takes its default, as in any JS call.
@@ -105,6 +106,22 @@ describe('buffers and sizes', () => {
   });
 });
 
+describe('the internal binding', () => {
+  // Not public API, but reachable with require: a socket handle it does not
+  // know is a TypeError, never a pointer dereferenced.
+  test.each([{}, [], null, 3, 'x', new ArrayBuffer(8), Buffer.alloc(8)])('takes no %p for a socket handle', (value) => {
+    const h = value as unknown as SocketHandle;
+    expect(() => binding.close(h)).toThrow(/expected a SocketHandle/);
+    expect(() => binding.recvOnLoop(h, Buffer.alloc(8), 0, 8, 0, 0)).toThrow(/expected a SocketHandle/);
+  });
+
+  test('a handle stays valid after close, and says the socket is closed', () => {
+    const h = binding.socketHandle(binding.socket(AF_INET, SOCK_DGRAM, 0));
+    binding.close(h);
+    binding.close(h);
+    expect(binding.recvOnLoop(h, Buffer.alloc(8), 0, 8, 0, 0)).toBe(binding.internal.STATUS_CLOSED);
+  });
+});
 
 test('after all the bad input above, no fd is left over', () => {
   expect(openFds()).toBe(before);
