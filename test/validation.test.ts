@@ -62,6 +62,23 @@ describe('buffers and sizes', () => {
     }
   });
 
+  test('recvInto and sendall, whose fast paths are not async functions, reject and never throw', async () => {
+    const [a] = await tcpPair();
+    a.setblocking(false);
+    const calls = [
+      () => a.recvInto('x' as never), () => a.recvInto(Buffer.alloc(4), 9), () => a.recvInto(Buffer.alloc(4), 1, 1.5),
+      () => a.sendall(123 as never), () => a.sendall('x', 1.5),
+    ];
+    for (const call of calls) {
+      let pending: Promise<unknown> | undefined;
+      expect(() => { pending = call(); }).not.toThrow();
+      await expect(pending).rejects.toThrow(/must|out of range|RangeError|TypeError|integer/i);
+    }
+    a.close();
+    await expect(a.recvInto(Buffer.alloc(4))).rejects.toBeInstanceOf(SocketClosedError);
+    await expect(a.sendall('x')).rejects.toBeInstanceOf(SocketClosedError);
+  });
+
   test('a detached buffer is a TypeError, not a silent empty read', async () => {
     const [a] = await tcpPair();
     const buffer = new ArrayBuffer(16);
