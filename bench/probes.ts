@@ -29,7 +29,7 @@ function hotcall(n: number): object {
   // The level and name in locals, as the C passes them as constants: the
   // package's exports are read-only values, but still a lookup each.
   const [level, name] = [SOL_SOCKET, SO_TYPE];
-  const getsockopt = time(() => binding.getsockopt(fd, level, name, out, 0, 4));
+  const getsockopt = time(() => binding.getsockopt(fd, level, name, out));
   const method = time(() => { try { s.recvIntoSync(buffer); } catch { /* EAGAIN */ } });
   s.close();
   return { recv, getsockopt, recvIntoSyncWithError: method };

@@ -53,7 +53,8 @@ export interface Binding {
   getsockname(fd: number): NativeAddress | Status;
   getpeername(fd: number): NativeAddress | Status;
   setsockopt(fd: number, level: number, name: number, value: View, offset: number, length: number): Status;
-  getsockopt(fd: number, level: number, name: number, value: View, offset: number, length: number): number;
+  /** Into [offset, offset + length) of `value`, or all of it without them. */
+  getsockopt(fd: number, level: number, name: number, value: View, offset?: number, length?: number): number;
   pendingError(fd: number): Status;
   socketInfo(fd: number): [number, number, number, boolean] | Status;
   setNonBlocking(fd: number, on: boolean): Status;

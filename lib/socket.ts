@@ -279,7 +279,7 @@ export class Socket {
     checkInt32(name, 'name');
     const size = buflen === undefined ? optionSize(level, name) : checkInt(buflen, 'buflen', 1, 65536);
     const out = Buffer.alloc(size);
-    const r = binding.getsockopt(this.#open('getsockopt'), level, name, out, 0, out.length);
+    const r = binding.getsockopt(this.#open('getsockopt'), level, name, out);
     if (r < 0) throw errorFromStatus(r, 'getsockopt');
     return buflen === undefined ? decodeOption(level, name, out.subarray(0, r)) : out.subarray(0, r);
   }

@@ -122,18 +122,26 @@ bool Number(napi_env env, napi_value* argv, size_t i, double* out) {
   return napi_get_value_double(env, argv[i], out) == napi_ok || Fail(env, i, "a number");
 }
 
-bool BytesAt(napi_env env, napi_value* argv, size_t i, Bytes* out) {
+bool ViewAt(napi_env env, napi_value* argv, size_t i, Bytes* out) {
   uint8_t* data = nullptr;
   size_t size = 0;
   if (!ViewBytes(Napi::Value(env, argv[i]), &data, &size)) return Fail(env, i, "a TypedArray or DataView");
+  *out = Bytes{data, size, 0};
+  return true;
+}
+
+bool BytesAt(napi_env env, napi_value* argv, size_t i, Bytes* out) {
+  Bytes view{nullptr, 0, 0};
   double offset;
   double length;
-  if (!Number(env, argv, i + 1, &offset) || !Number(env, argv, i + 2, &length)) return false;
-  if (!WithinView(offset, length, size)) {
+  if (!ViewAt(env, argv, i, &view) || !Number(env, argv, i + 1, &offset) || !Number(env, argv, i + 2, &length)) {
+    return false;
+  }
+  if (!WithinView(offset, length, view.len)) {
     napi_throw_range_error(env, nullptr, kOutOfRange);
     return false;
   }
-  *out = BytesWithin(data, offset, length);
+  *out = BytesWithin(view.data, offset, length);
   return true;
 }
 

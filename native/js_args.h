@@ -38,6 +38,8 @@ namespace raw {
 bool Args(napi_env env, napi_callback_info info, napi_value* argv, size_t n, size_t* given = nullptr);
 bool Int32(napi_env env, napi_value* argv, size_t i, int32_t* out);
 bool Number(napi_env env, napi_value* argv, size_t i, double* out);
+// argv[i] a view, all of it.
+bool ViewAt(napi_env env, napi_value* argv, size_t i, Bytes* out);
 // argv[i] a view, argv[i + 1] and argv[i + 2] the offset and length in it.
 bool BytesAt(napi_env env, napi_value* argv, size_t i, Bytes* out);
 // A syscall's result (a length or -errno), as an int32 when it fits: V8

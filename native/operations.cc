@@ -304,17 +304,20 @@ Napi::Value SetSockOpt(const Info& info) {
 }
 
 // Fills the given view; returns the length the kernel wrote.
-// getsockopt(fd, level, name, view, offset, length): the option's length or
-// -errno. Raw as send is: programs poll options such as SO_ERROR or TCP_INFO.
+// getsockopt(fd, level, name, view[, offset, length]): the option's length
+// or -errno; without an offset and length, into all of the view (one
+// conversion fewer each). Raw as send is: programs poll options such as
+// SO_ERROR or TCP_INFO.
 napi_value GetSockOpt(napi_env env, napi_callback_info cbinfo) {
   napi_value argv[6];
+  size_t given = 0;
   int32_t fd;
   int32_t level;
   int32_t name;
   Bytes value;
-  if (!raw::Args(env, cbinfo, argv, 6) || !raw::Int32(env, argv, 0, &fd) ||
+  if (!raw::Args(env, cbinfo, argv, 6, &given) || !raw::Int32(env, argv, 0, &fd) ||
       !raw::Int32(env, argv, 1, &level) || !raw::Int32(env, argv, 2, &name) ||
-      !raw::BytesAt(env, argv, 3, &value)) {
+      !(given > 4 ? raw::BytesAt(env, argv, 3, &value) : raw::ViewAt(env, argv, 3, &value))) {
     return nullptr;
   }
   socklen_t len = static_cast<socklen_t>(value.len);
