@@ -13,7 +13,7 @@ import { join } from 'node:path';
 
 const root = join(__dirname, '..', '..');
 const quick = process.argv.includes('--quick');
-const ROUNDS = quick ? 1 : 5;
+const ROUNDS = quick ? 1 : 9;
 const SCALE = quick ? 0.05 : 1;
 const cBin = (name: string): string => join(root, 'build-bench', name);
 const jsEnd = (name: string): string => join(root, 'dist', 'bench', `${name}.js`);
