@@ -553,6 +553,7 @@ export class Socket {
     return this.#received(got, n);
   }
 
+  /** #received for a result in hand: a settled promise, rejected with the typed error. */
   #receivedNow(got: number, asked: number): Promise<number> {
     return got < 0 ? Promise.reject(errorFromStatus(got, 'recv')) : Promise.resolve(this.#received(got, asked));
   }

@@ -126,7 +126,7 @@ void CloseReceivedRights(const core::RecvMsgOp& op, ssize_t r) {
 
 // --- reading arguments into ops ---------------------------------------------
 
-// `*bytes`, if asked for, is where the view's bytes were found (so that an op
+// `*read`, if asked for, is where the view's bytes were found (so that an op
 // on the loop pins them without reading the view a second time).
 core::RecvOp RecvArgs(const Info& info, int fd, bool want_address, bool may_wait, Bytes* read = nullptr) {
   core::RecvOp op;
