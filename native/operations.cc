@@ -559,48 +559,39 @@ Napi::Value AcceptOnLoop(const Info& info) {
   return RunOnLoop(info, handle, op, 1, AcceptToJS, {}, {}, CloseAccepted);
 }
 
-Napi::Value SendOnLoop(const Info& info) {
+// send, sendall and sendto on the loop: (handle, view, offset, length,
+// flags[, address], cancelId). `all`: the op goes on until every byte is
+// queued (see SendAllOnLoop).
+Napi::Value SendOnLoopWith(const Info& info, bool with_address, bool all) {
   SocketHandle* handle = SocketHandle::From(info[0]);
   core::SendOp op;
   Bytes bytes;
-  SendArgs(info, handle->fd(), false, false, &op, &bytes);
-  return RunOnLoop<core::SendOp>(info, handle, op, 5, nullptr, PinnedView(info[1], bytes));
+  int r = SendArgs(info, handle->fd(), with_address, all, &op, &bytes);
+  if (r < 0) return Num(info.Env(), r);
+  return RunOnLoop<core::SendOp>(info, handle, op, with_address ? 6 : 5, nullptr, PinnedView(info[1], bytes));
 }
+
+Napi::Value SendOnLoop(const Info& info) { return SendOnLoopWith(info, false, false); }
 
 // sendall's wait: the op goes on sending, natively, each time the socket is
 // writable, until every byte is queued (as a blocking send does), so a large
 // sendall costs one promise, not one per partial send. Resolves with the
 // count, which is short only after an error (the next send raises it).
-Napi::Value SendAllOnLoop(const Info& info) {
+Napi::Value SendAllOnLoop(const Info& info) { return SendOnLoopWith(info, false, true); }
+
+Napi::Value SendToOnLoop(const Info& info) { return SendOnLoopWith(info, true, false); }
+
+// recv and recvfrom on the loop: (handle, view, offset, length, flags, cancelId).
+Napi::Value RecvOnLoopWith(const Info& info, bool want_address) {
   SocketHandle* handle = SocketHandle::From(info[0]);
-  core::SendOp op;
   Bytes bytes;
-  SendArgs(info, handle->fd(), false, true, &op, &bytes);
-  return RunOnLoop<core::SendOp>(info, handle, op, 5, nullptr, PinnedView(info[1], bytes));
+  core::RecvOp op = RecvArgs(info, handle->fd(), want_address, false, &bytes);
+  return RunOnLoop(info, handle, op, 5, want_address ? RecvFromToJS : nullptr, PinnedView(info[1], bytes));
 }
 
-Napi::Value SendToOnLoop(const Info& info) {
-  SocketHandle* handle = SocketHandle::From(info[0]);
-  core::SendOp op;
-  Bytes bytes;
-  int r = SendArgs(info, handle->fd(), true, false, &op, &bytes);
-  if (r < 0) return Num(info.Env(), r);
-  return RunOnLoop<core::SendOp>(info, handle, op, 6, nullptr, PinnedView(info[1], bytes));
-}
+Napi::Value RecvOnLoop(const Info& info) { return RecvOnLoopWith(info, false); }
 
-Napi::Value RecvOnLoop(const Info& info) {
-  SocketHandle* handle = SocketHandle::From(info[0]);
-  Bytes bytes;
-  core::RecvOp op = RecvArgs(info, handle->fd(), false, false, &bytes);
-  return RunOnLoop<core::RecvOp>(info, handle, op, 5, nullptr, PinnedView(info[1], bytes));
-}
-
-Napi::Value RecvFromOnLoop(const Info& info) {
-  SocketHandle* handle = SocketHandle::From(info[0]);
-  Bytes bytes;
-  core::RecvOp op = RecvArgs(info, handle->fd(), true, false, &bytes);
-  return RunOnLoop(info, handle, op, 5, RecvFromToJS, PinnedView(info[1], bytes));
-}
+Napi::Value RecvFromOnLoop(const Info& info) { return RecvOnLoopWith(info, true); }
 
 // Gives `make()`'s receiver to the handle's watcher; 0 or a negative status.
 template <typename MakeReceiver>
