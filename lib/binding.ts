@@ -34,8 +34,13 @@ export type RecvMsgResult = [number, Array<Record<string, unknown>>, number, Nat
 type View = ArrayBufferView;
 
 export interface Binding {
-  /** A handle owning `fd` (native/socket_handle.h); its finalizer closes the fd. */
-  socketHandle(fd: number): SocketHandle;
+  /**
+   * A handle owning `fd` (native/socket_handle.h); its finalizer closes the
+   * fd. `waiter` is what ops started for the waiter settle (recv_waiter.ts).
+   */
+  socketHandle(fd: number, waiter?: object): SocketHandle;
+  /** The function the addon calls, as fn.call(waiter, result), to settle a waiter's op. */
+  setWaiterSettle(settle: (this: never, result: number | Error) => void): void;
   constants: Readonly<Record<string, number>>;
   sizeof: Readonly<Record<string, number>>;
   internal: {
@@ -110,6 +115,8 @@ export interface Binding {
     address: NativeAddress, cancelId: number): Promise<number> | Status;
   recvOnLoop(h: SocketHandle, into: View, offset: number, length: number, flags: number,
     cancelId: number): Promise<number> | Status;
+  /** recvOnLoop that settles the handle's waiter: undefined once it waits. */
+  recvOnLoopForWaiter(h: SocketHandle, into: View, offset: number, length: number, flags: number): undefined | Status;
   recvfromOnLoop(h: SocketHandle, into: View, offset: number, length: number, flags: number,
     cancelId: number): Promise<[number, NativeAddress] | Status> | Status;
   sendmsgOnLoop(h: SocketHandle, buffers: View[], ancillary: object[], flags: number, address: NativeAddress | null,

@@ -22,6 +22,7 @@ import {
 import { AbortError, closedError, errorFromStatus, SocketTimeoutError, withPermissionHint } from './errors';
 import { stopWatching, watchForLeak } from './leak_guard';
 import { MessageBatch } from './message_batch';
+import { RecvWaiter } from './recv_waiter';
 import { END_RECEIVER, Receiver, type ReceiveEachOptions, type RecvEachOptions } from './receiver';
 import { decodeOption, encodeOption, optionSize, type OptionValue } from './options';
 import { bindPermissionHint, socketPermissionHint } from './privileges';
@@ -96,8 +97,8 @@ export class Socket {
   readonly #type: number;
   readonly #protocol: number;
   #timeout: number | null;
-  /** The last recv on this stream read less than it asked for. */
-  #streamDrained = false;
+  /** The hot path's recv on the loop, and whether the stream was drained. */
+  readonly #recvWaiter: RecvWaiter;
   /** The running recvEach, if any. */
   #receiver: Receiver | null = null;
 
@@ -130,7 +131,8 @@ export class Socket {
       this.#protocol = protocol;
       this.#timeout = (type & SOCK_NONBLOCK) !== 0 ? 0 : null;
     }
-    this.#handle = binding.socketHandle(this.#fd);
+    this.#recvWaiter = new RecvWaiter(this.#type === SOCK_STREAM);
+    this.#handle = binding.socketHandle(this.#fd, this.#recvWaiter);
     watchForLeak(this, this.#handle, this.#fd);
   }
 
@@ -526,12 +528,14 @@ export class Socket {
     } catch (error) {
       return Promise.reject(error);
     }
-    if (!this.#streamDrained) {
+    const waiter = this.#recvWaiter;
+    if (!waiter.streamDrained) {
       const got = binding.recv(this.#fd, view, 0, n, flags);
-      if (got !== EAGAIN) return this.#receivedNow(got, n);
+      if (got !== EAGAIN) return waiter.receivedNow(got, n);
     }
+    if (!waiter.busy) return waiter.wait(this.#handle!, view, n, flags);
     const waiting = binding.recvOnLoop(this.#handle!, view, 0, n, flags, 0);
-    return typeof waiting === 'number' ? this.#receivedNow(waiting, n) : waiting.then((got) => this.#received(got, n));
+    return typeof waiting === 'number' ? waiter.receivedNow(waiting, n) : waiting.then((got) => waiter.received(got, n));
   }
 
   /** recvInto with a timeout or signal, or on a blocking socket. */
@@ -550,23 +554,7 @@ export class Socket {
       // buffer; a first attempt here would end it early.
       threadpoolFirst: (flags & MSG_WAITALL) !== 0,
     });
-    return this.#received(got, n);
-  }
-
-  /** #received for a result in hand: a settled promise, rejected with the typed error. */
-  #receivedNow(got: number, asked: number): Promise<number> {
-    return got < 0 ? Promise.reject(errorFromStatus(got, 'recv')) : Promise.resolve(this.#received(got, asked));
-  }
-
-  /** A recv's result: the count, or the typed error thrown. */
-  #received(got: number, asked: number): number {
-    if (got < 0) throw errorFromStatus(got, 'recv');
-    // A short read drained a stream: the next recv would most likely find
-    // nothing, so it waits for readiness without a first attempt (a miss
-    // costs a syscall; waiting on a socket that is readable costs a turn of
-    // the loop, no more).
-    this.#streamDrained = this.#type === SOCK_STREAM && got < asked;
-    return got;
+    return this.#recvWaiter.received(got, n);
   }
 
   recvIntoSync(buffer: ArrayBufferView | ArrayBuffer, nbytes?: number, flags = 0): number {

@@ -10,7 +10,8 @@ EnvState::EnvState(Napi::Env env) : env_(env) {
   // The environment's own loop: a Worker's differs from the main thread's.
   NAPI_THROW_IF_FAILED_VOID(env, napi_get_uv_event_loop(env, &loop_));
   napi_value name = Napi::String::New(env, "bsd-socket");
-  NAPI_THROW_IF_FAILED_VOID(env, napi_async_init(env, nullptr, name, &async_context_));
+  resource_ = Napi::Persistent(Napi::Object::New(env));
+  NAPI_THROW_IF_FAILED_VOID(env, napi_async_init(env, resource_.Value(), name, &async_context_));
   // An async hook, because teardown must wait for threadpool operations to
   // come back after they are woken: Node would otherwise wait on them forever
   // (a terminated Worker would never finish) or free what they use.
@@ -22,8 +23,31 @@ EnvState::~EnvState() {
   if (async_context_ != nullptr) napi_async_destroy(env_, async_context_);
 }
 
+napi_callback_scope EnvState::OpenCallbackScope() {
+  napi_callback_scope scope = nullptr;
+  // Fatal on failure, as Napi::CallbackScope is: this runs in libuv
+  // callbacks, which no C++ exception may leave.
+  napi_status status = napi_open_callback_scope(env_, resource_.Value(), async_context_, &scope);
+  NAPI_FATAL_IF_FAILED(status, "EnvState::OpenCallbackScope", "napi_open_callback_scope");
+  return scope;
+}
+
+bool EnvState::SettleWaiter(napi_ref waiter, napi_value value) {
+  napi_value self;
+  if (waiter_settle_.IsEmpty() || napi_get_reference_value(env_, waiter, &self) != napi_ok) return false;
+  // An exception here is JS's own bug: it stays pending, and the callback
+  // scope reports it as uncaught when it closes.
+  napi_value ignored;
+  napi_call_function(env_, self, waiter_settle_.Value(), 1, &value, &ignored);
+  return true;
+}
+
 void EnvState::Init(Napi::Env env, Napi::Object exports) {
   env.SetInstanceData<EnvState>(new EnvState(env));
+  exports.Set("setWaiterSettle", Napi::Function::New(env, [](const Napi::CallbackInfo& info) {
+    if (!info[0].IsFunction()) throw Napi::TypeError::New(info.Env(), "setWaiterSettle needs a function");
+    Of(info.Env())->waiter_settle_ = Napi::Persistent(info[0].As<Napi::Function>());
+  }, "setWaiterSettle"));
   exports.Set("closeAll", Napi::Function::New(env, [](const Napi::CallbackInfo& info) {
     Of(info.Env())->CloseAll();
   }, "closeAll"));

@@ -593,6 +593,16 @@ Napi::Value RecvOnLoop(const Info& info) { return RecvOnLoopWith(info, false); }
 
 Napi::Value RecvFromOnLoop(const Info& info) { return RecvOnLoopWith(info, true); }
 
+// recv on the loop for the socket's waiter: (handle, view, offset, length,
+// flags); undefined once it waits (see EventLoopOp::StartForWaiter).
+Napi::Value RecvOnLoopForWaiter(const Info& info) {
+  SocketHandle* handle = SocketHandle::From(info[0]);
+  Bytes bytes;
+  core::RecvOp op = RecvArgs(info, handle->fd(), false, false, &bytes);
+  auto* waiting = new EventLoopOpOf<core::RecvOp>(op, PinnedView(info[1], bytes), {}, OpResult<core::RecvOp>{nullptr, nullptr});
+  return waiting->StartForWaiter(info.Env(), handle);
+}
+
 // Gives `make()`'s receiver to the handle's watcher; 0 or a negative status.
 template <typename MakeReceiver>
 Napi::Value StartReceiver(const Info& info, SocketHandle* handle, MakeReceiver make) {
@@ -813,6 +823,7 @@ void InitOperations(Napi::Env env, Napi::Object exports) {
       {"sendtoOnLoop", SendToOnLoop},
       {"recvOnWorker", RecvOnWorker},
       {"recvOnLoop", RecvOnLoop},
+      {"recvOnLoopForWaiter", RecvOnLoopForWaiter},
       {"recvfromOnWorker", RecvFromOnWorker},
       {"recvfromOnLoop", RecvFromOnLoop},
       {"recvEachOnLoop", RecvEachOnLoop},

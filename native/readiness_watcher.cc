@@ -132,7 +132,7 @@ void ReadinessWatcher::OnReady(uv_poll_t* poll, int status, int events) {
   // Settling from a libuv callback: the callback scope runs the microtasks
   // (the awaiting code) when it closes, after this function is done with
   // the watcher (that code may close the socket).
-  Napi::CallbackScope callback_scope(env, state->async_context());
+  Napi::CallbackScope callback_scope(env, state->OpenCallbackScope());
   // libuv reports POLLERR as UV_EBADF and stops the handle. The fd is
   // fine: the socket has a pending error (ECONNREFUSED from an ICMP
   // message, ECONNRESET), which the next syscall returns, so every op tries

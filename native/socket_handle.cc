@@ -9,13 +9,15 @@ namespace bsd {
 
 namespace {
 
-// socketHandle(fd): a new handle owning the fd.
+// socketHandle(fd[, waiter]): a new handle owning the fd; `waiter` is the
+// socket's JS object that ops started with a waiter settle (event_loop_op.h).
 Napi::Value MakeHandle(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (!info[0].IsNumber() || info[0].As<Napi::Number>().Int32Value() < 0) {
     throw Napi::TypeError::New(env, "a socket handle needs an fd");
   }
-  return SocketHandle::Wrap(env, info[0].As<Napi::Number>().Int32Value());
+  if (!info[1].IsUndefined() && !info[1].IsObject()) throw Napi::TypeError::New(env, "a waiter must be an object");
+  return SocketHandle::Wrap(env, info[0].As<Napi::Number>().Int32Value(), info[1]);
 }
 
 }  // namespace
@@ -24,9 +26,15 @@ void SocketHandle::Init(Napi::Env env, Napi::Object exports) {
   exports.Set("socketHandle", Napi::Function::New(env, MakeHandle, "socketHandle"));
 }
 
-Napi::Value SocketHandle::Wrap(Napi::Env env, int fd) {
+Napi::Value SocketHandle::Wrap(Napi::Env env, int fd, Napi::Value waiter) {
   EnvState* state = EnvState::Of(env);
   auto* handle = new SocketHandle(state, fd);
+  // Strong, and no cycle: an idle waiter holds nothing (it points at the
+  // socket's JS side only while an op waits, when the handle is held anyway).
+  if (waiter.IsObject() && napi_create_reference(env, waiter, 1, &handle->waiter_) != napi_ok) {
+    delete handle;
+    throw Napi::Error::New(env, "could not make a socket handle");
+  }
   // The finalizer goes on with napi_add_finalizer, not napi_create_external:
   // that way its reference is ours (self_, weak until Ref), deleted by the
   // destructor, as an ObjectWrap's is. An External's own finalizer
@@ -68,6 +76,7 @@ SocketHandle::~SocketHandle() {
   Close();
   env_state_->Forget(this);
   if (self_ != nullptr) napi_delete_reference(env_state_->env(), self_);
+  if (waiter_ != nullptr) napi_delete_reference(env_state_->env(), waiter_);
 }
 
 void SocketHandle::Close() {

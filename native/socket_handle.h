@@ -28,8 +28,9 @@ struct WakeableOp {
 class SocketHandle {
  public:
   static void Init(Napi::Env env, Napi::Object exports);
-  // A new handle owning `fd`, as its JS External.
-  static Napi::Value Wrap(Napi::Env env, int fd);
+  // A new handle owning `fd`, as its JS External; `waiter` (an object, or
+  // undefined) is what ops started with a waiter settle.
+  static Napi::Value Wrap(Napi::Env env, int fd, Napi::Value waiter);
   // The handle behind a JS value; throws a TypeError for anything else.
   static SocketHandle* From(Napi::Value value);
 
@@ -40,6 +41,8 @@ class SocketHandle {
   int fd() const { return fd_; }
   bool closed() const { return closed_; }
   EnvState* env_state() const { return env_state_; }
+  // The socket's waiter (socketHandle's second argument), or nullptr.
+  napi_ref waiter() const { return waiter_; }
 
   // Idempotent. Wakes every pending operation; they settle as closed.
   void Close();
@@ -66,6 +69,7 @@ class SocketHandle {
   void ReleaseFd();
 
   napi_ref self_ = nullptr;  // weak until Ref()
+  napi_ref waiter_ = nullptr;
 
   EnvState* env_state_;
   int fd_ = -1;

@@ -62,7 +62,7 @@ void ThreadpoolOp::OnComplete(uv_work_t* req, int status) {
     Napi::HandleScope scope(env);
     // Called from libuv, not from JS: the callback scope runs the microtasks
     // (the code awaiting this promise) when it closes.
-    Napi::CallbackScope callback_scope(env, state->async_context());
+    Napi::CallbackScope callback_scope(env, state->OpenCallbackScope());
     if (result > 0 && self->staging_.direction == Staging::kFromKernel) {
       // MSG_TRUNC can report more than fitted; only what fitted was read.
       size_t count = self->staging_.copy_all ? self->staging_.len
