@@ -26,7 +26,9 @@ import { RecvWaiter } from './recv_waiter';
 import { END_RECEIVER, Receiver, type ReceiveEachOptions, type RecvEachOptions } from './receiver';
 import { decodeOption, encodeOption, optionSize, type OptionValue } from './options';
 import { bindPermissionHint, socketPermissionHint } from './privileges';
-import { checkInt, checkInt32, checkTimeout, INT32_MAX, toSendView, toView, type BinaryLike } from './validate';
+import {
+  byteLengthOf, checkInt, checkInt32, checkTimeout, INT32_MAX, receiveSize, toSendView, toView, type BinaryLike,
+} from './validate';
 
 /** recvmsg's options: those of every call, and whether to adopt received fds. */
 export interface RecvMsgOptions extends CallOptions {
@@ -385,7 +387,7 @@ export class Socket {
     checkInt32(flags, 'flags');
     if (this.#timeout === 0 && options === undefined) {
       // The hot path, as in recvInto.
-      const r = this.#handle === null ? STATUS_CLOSED : binding.send(this.#fd, view, 0, view.byteLength, flags);
+      const r = this.#handle === null ? STATUS_CLOSED : binding.send(this.#fd, view, 0, byteLengthOf(view), flags);
       if (r >= 0) return r;
       if (r !== EAGAIN) throw errorFromStatus(r, 'send');
     }
@@ -396,7 +398,7 @@ export class Socket {
   sendSync(data: BinaryLike, flags = 0): number {
     this.#open('send');
     const view = toSendView(data);
-    const r = binding.send(this.#open('send'), view, 0, view.byteLength, checkInt32(flags, 'flags'), this.#syncTimeout());
+    const r = binding.send(this.#open('send'), view, 0, byteLengthOf(view), checkInt32(flags, 'flags'), this.#syncTimeout());
     if (r < 0) throw errorFromStatus(r, 'send');
     return r;
   }
@@ -420,8 +422,9 @@ export class Socket {
     } catch (error) {
       return Promise.reject(error);
     }
-    const r = binding.send(this.#fd, view, 0, view.byteLength, flags);
-    if (r === view.byteLength) return SETTLED;
+    const size = byteLengthOf(view);
+    const r = binding.send(this.#fd, view, 0, size, flags);
+    if (r === size) return SETTLED;
     if (r < 0 && r !== EAGAIN) return Promise.reject(errorFromStatus(r, 'send'));
     return this.#sendallOnLoop(view, flags, Math.max(r, 0));
   }
@@ -523,7 +526,7 @@ export class Socket {
     try {
       this.#open('recv');
       view = toView(buffer, 'buffer');
-      n = nbytes === undefined ? view.byteLength : checkInt(nbytes, 'nbytes', 0, view.byteLength);
+      n = receiveSize(view, nbytes);
       checkInt32(flags, 'flags');
     } catch (error) {
       return Promise.reject(error);
@@ -543,7 +546,7 @@ export class Socket {
     options: CallOptions | undefined): Promise<number> {
     this.#open('recv');
     const view = toView(buffer, 'buffer');
-    const n = nbytes === undefined ? view.byteLength : checkInt(nbytes, 'nbytes', 0, view.byteLength);
+    const n = receiveSize(view, nbytes);
     checkInt32(flags, 'flags');
     const got = await this.#wait<number>(options, {
       syscall: 'recv',
@@ -560,7 +563,7 @@ export class Socket {
   recvIntoSync(buffer: ArrayBufferView | ArrayBuffer, nbytes?: number, flags = 0): number {
     this.#open('recv');
     const view = toView(buffer, 'buffer');
-    const n = nbytes === undefined ? view.byteLength : checkInt(nbytes, 'nbytes', 0, view.byteLength);
+    const n = receiveSize(view, nbytes);
     const r = binding.recv(this.#open('recv'), view, 0, n, checkInt32(flags, 'flags'), this.#syncTimeout());
     if (r < 0) throw errorFromStatus(r, 'recv');
     return r;
@@ -584,7 +587,7 @@ export class Socket {
     options?: CallOptions): Promise<[number, SocketAddress]> {
     this.#open('recvfrom');
     const view = toView(buffer, 'buffer');
-    const n = nbytes === undefined ? view.byteLength : checkInt(nbytes, 'nbytes', 0, view.byteLength);
+    const n = receiveSize(view, nbytes);
     checkInt32(flags, 'flags');
     const r = await this.#wait<[number, NativeAddress]>(options, {
       syscall: 'recvfrom',
@@ -598,7 +601,7 @@ export class Socket {
   recvfromIntoSync(buffer: ArrayBufferView | ArrayBuffer, nbytes?: number, flags = 0): [number, SocketAddress] {
     this.#open('recvfrom');
     const view = toView(buffer, 'buffer');
-    const n = nbytes === undefined ? view.byteLength : checkInt(nbytes, 'nbytes', 0, view.byteLength);
+    const n = receiveSize(view, nbytes);
     const r = binding.recvfrom(this.#open('recvfrom'), view, 0, n, checkInt32(flags, 'flags'), this.#syncTimeout());
     if (failed(r)) throw errorFromStatus(r, 'recvfrom');
     return r as [number, SocketAddress];

@@ -19,12 +19,14 @@ struct Bytes {
 };
 
 // The bytes of a TypedArray or DataView (none if detached); false for any
-// other value.
+// other value. `data` may be null: the size alone costs far less.
 bool ViewBytes(Napi::Value view, uint8_t** data, size_t* size);
 
 // The bytes [offset, offset + length) of the TypedArray or DataView at
 // info[i], checked against the view's real size (a detached view has none).
-Bytes BytesArg(const Napi::CallbackInfo& info, size_t i);
+// Not `locate`d (data null): for an op that pins the view and finds its
+// bytes again before each attempt (PinnedView), which is every op on the loop.
+Bytes BytesArg(const Napi::CallbackInfo& info, size_t i, bool locate = true);
 
 // The same reads for the few bindings called once per message (recv, send,
 // getsockopt), which are plain napi_callbacks: node-addon-api's CallbackInfo

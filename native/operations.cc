@@ -82,7 +82,7 @@ Napi::Value RunOnLoop(const Info& info, SocketHandle* handle, const Op& op, size
 
 // The caller's view at info[1..3], pinned for an op on the loop.
 PinnedView PinArgs(const Info& info) {
-  return PinnedView(info[1], BytesArg(info, 1));
+  return PinnedView(info[1], BytesArg(info, 1, false));
 }
 
 // The caller's bytes at info[1..3], staged for a worker; points the op at them.
@@ -126,11 +126,12 @@ void CloseReceivedRights(const core::RecvMsgOp& op, ssize_t r) {
 
 // --- reading arguments into ops ---------------------------------------------
 
-// `*read`, if asked for, is where the view's bytes were found (so that an op
-// on the loop pins them without reading the view a second time).
+// `*read`, if asked for, is where in the view the bytes are (so that an op on
+// the loop pins them without reading the view a second time), not located:
+// the op finds them before each attempt (BytesArg).
 core::RecvOp RecvArgs(const Info& info, int fd, bool want_address, bool may_wait, Bytes* read = nullptr) {
   core::RecvOp op;
-  Bytes bytes = BytesArg(info, 1);
+  Bytes bytes = BytesArg(info, 1, read == nullptr);
   if (read != nullptr) *read = bytes;
   op.fd = fd;
   op.data = bytes.data;
@@ -144,7 +145,7 @@ core::RecvOp RecvArgs(const Info& info, int fd, bool want_address, bool may_wait
 // Returns 0, or -errno for an address that cannot be encoded.
 int SendArgs(const Info& info, int fd, bool with_address, bool may_wait, core::SendOp* op,
              Bytes* read = nullptr) {
-  Bytes bytes = BytesArg(info, 1);
+  Bytes bytes = BytesArg(info, 1, read == nullptr);
   if (read != nullptr) *read = bytes;
   op->fd = fd;
   op->data = bytes.data;

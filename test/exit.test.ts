@@ -87,7 +87,39 @@ test('a socket dropped while open is closed on GC, with one warning', async () =
   expect(JSON.parse(result.stdout)).toEqual({ before: true, after: false, warnings: ['BSD_SOCKET_UNCLOSED'] });
 });
 
-test('a socket with an operation in flight is not collected', async () => {
+test('a socket dropped after a recv waited on the loop is still closed on GC', async () => {
+  // The native handle keeps the socket's waiter for good: this fails if the
+  // waiter still pointed at the socket after its recv settled.
+  const result = await runChild(`
+    const { readlinkSync } = require('node:fs');
+    const warnings = [];
+    process.on('warning', (w) => warnings.push(w.code));
+    let fd;
+    const open = () => { try { return readlinkSync('/proc/self/fd/' + fd).startsWith('socket:'); } catch { return false; } };
+    (async () => {
+      const peer = lib.socket(lib.AF_INET, lib.SOCK_DGRAM);
+      const got = await (async () => {
+        const s = lib.socket(lib.AF_INET, lib.SOCK_DGRAM | lib.SOCK_NONBLOCK);
+        s.bind({ address: '127.0.0.1', port: 0 });
+        fd = s.fileno();
+        const pending = s.recv(10);
+        await new Promise((r) => setTimeout(r, 10));
+        await peer.sendto('hello', s.getsockname());
+        return (await pending).toString();
+      })();
+      peer.close();
+      const before = open();
+      for (let i = 0; i < 20 && open(); i++) { global.gc(); await new Promise((r) => setTimeout(r, 10)); }
+      console.log(JSON.stringify({ got, before, after: open(), warnings }));
+    })();
+  `, { args: ['--expose-gc'] });
+  expect(result.stderr).toContain('Closed socket fd');
+  expect(JSON.parse(result.stdout)).toEqual({ got: 'hello', before: true, after: false, warnings: ['BSD_SOCKET_UNCLOSED'] });
+});
+
+// Blocking: the op waits on a worker. Non-blocking: on the loop, through the
+// socket's waiter (lib/recv_waiter.ts), which the native handle keeps.
+test.each([['blocking', true], ['non-blocking', false]])('a %s socket with an operation in flight is not collected', async (_, blocking) => {
   const result = await runChild(`
     (async () => {
       const peer = lib.socket(lib.AF_INET, lib.SOCK_DGRAM);
@@ -96,6 +128,7 @@ test('a socket with an operation in flight is not collected', async () => {
       const pending = (() => {
         const s = lib.socket(lib.AF_INET, lib.SOCK_DGRAM);
         s.bind({ address: '127.0.0.1', port: 0 });
+        s.setblocking(${blocking});
         address = s.getsockname();
         return s.recv(10).then((b) => { const text = b.toString(); s.close(); return text; });
       })();

@@ -1,7 +1,7 @@
 // TCP over IPv4 and IPv6: the classic flow with the Promise forms in both
 // modes, and with the ...Sync forms.
 import {
-  AF_INET, AF_INET6, MSG_PEEK, MSG_WAITALL, SHUT_WR, SOCK_STREAM, Socket, socket,
+  AF_INET, AF_INET6, MSG_PEEK, MSG_WAITALL, SHUT_WR, SOCK_STREAM, Socket, SocketClosedError, socket,
 } from '../lib';
 import { listener, loopback, tcpPair, track } from './helpers';
 
@@ -78,6 +78,25 @@ describe.each([AF_INET, AF_INET6])('TCP, family %i', (family) => {
         expect((await whole).toString()).toBe('123456');
       }
     });
+  });
+
+  test('non-blocking: recvs waiting at once are served in the order made; close rejects those left', async () => {
+    // The first waits through the socket's waiter (lib/recv_waiter.ts), the
+    // others on promises of their own: one queue, in order, all the same.
+    const [a, b] = await tcpPair(family);
+    a.setblocking(false);
+    b.setblocking(false);
+    const first = b.recv(10);
+    const second = b.recv(10);
+    const third = b.recv(10);
+    await a.sendall('one');
+    expect((await first).toString()).toBe('one');
+    await a.sendall('two');
+    expect((await second).toString()).toBe('two');
+    const fourth = b.recv(10);
+    b.close();
+    await expect(third).rejects.toBeInstanceOf(SocketClosedError);
+    await expect(fourth).rejects.toBeInstanceOf(SocketClosedError);
   });
 
   test('...Sync forms block the thread as in C', async () => {

@@ -138,6 +138,19 @@ describe('the internal binding', () => {
     binding.close(h);
     expect(binding.recvOnLoop(h, Buffer.alloc(8), 0, 8, 0, 0)).toBe(binding.internal.STATUS_CLOSED);
   });
+
+  test('a waiter must be an object, and a recv for a waiter needs one', () => {
+    const fd = binding.socket(AF_INET, SOCK_DGRAM, 0);
+    expect(() => binding.socketHandle(fd, 5 as unknown as object)).toThrow(/a waiter must be an object/);
+    expect(() => binding.setWaiterSettle(5 as unknown as () => void)).toThrow(/needs a function/);
+    const h = binding.socketHandle(fd);
+    expect(() => binding.recvOnLoopForWaiter(h, Buffer.alloc(8), 0, 8, 0)).toThrow(/has no waiter/);
+    const withWaiter = binding.socketHandle(binding.socket(AF_INET, SOCK_DGRAM, 0), {});
+    binding.close(withWaiter);
+    expect(binding.recvOnLoopForWaiter(withWaiter, Buffer.alloc(8), 0, 8, 0)).toBe(binding.internal.STATUS_CLOSED);
+    expect(() => binding.recvOnLoopForWaiter({} as SocketHandle, Buffer.alloc(8), 0, 8, 0)).toThrow(/expected a SocketHandle/);
+    binding.close(h);
+  });
 });
 
 test('after all the bad input above, no fd is left over', () => {
