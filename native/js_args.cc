@@ -125,19 +125,21 @@ bool Number(napi_env env, napi_value* argv, size_t i, double* out) {
   return napi_get_value_double(env, argv[i], out) == napi_ok || Fail(env, i, "a number");
 }
 
-bool ViewAt(napi_env env, napi_value* argv, size_t i, Bytes* out) {
+bool ViewAt(napi_env env, napi_value* argv, size_t i, Bytes* out, bool locate) {
   uint8_t* data = nullptr;
   size_t size = 0;
-  if (!ViewBytes(Napi::Value(env, argv[i]), &data, &size)) return Fail(env, i, "a TypedArray or DataView");
+  if (!ViewBytes(Napi::Value(env, argv[i]), locate ? &data : nullptr, &size)) {
+    return Fail(env, i, "a TypedArray or DataView");
+  }
   *out = Bytes{data, size, 0};
   return true;
 }
 
-bool BytesAt(napi_env env, napi_value* argv, size_t i, Bytes* out) {
+bool BytesAt(napi_env env, napi_value* argv, size_t i, Bytes* out, bool locate) {
   Bytes view{nullptr, 0, 0};
   double offset;
   double length;
-  if (!ViewAt(env, argv, i, &view) || !Number(env, argv, i + 1, &offset) || !Number(env, argv, i + 2, &length)) {
+  if (!ViewAt(env, argv, i, &view, locate) || !Number(env, argv, i + 1, &offset) || !Number(env, argv, i + 2, &length)) {
     return false;
   }
   if (!WithinView(offset, length, view.len)) {

@@ -29,7 +29,7 @@ bool ViewBytes(Napi::Value view, uint8_t** data, size_t* size);
 Bytes BytesArg(const Napi::CallbackInfo& info, size_t i, bool locate = true);
 
 // The same reads for the few bindings called once per message (recv, send,
-// getsockopt), which are plain napi_callbacks: node-addon-api's CallbackInfo
+// getsockopt, recvOnLoopForWaiter), which are plain napi_callbacks: node-addon-api's CallbackInfo
 // and exception wrapper cost about 40 ns per call there (measured with
 // bench/probes.ts hotcall). Each returns false with a TypeError or
 // RangeError pending; the binding then returns nullptr.
@@ -40,10 +40,10 @@ namespace raw {
 bool Args(napi_env env, napi_callback_info info, napi_value* argv, size_t n, size_t* given = nullptr);
 bool Int32(napi_env env, napi_value* argv, size_t i, int32_t* out);
 bool Number(napi_env env, napi_value* argv, size_t i, double* out);
-// argv[i] a view, all of it.
-bool ViewAt(napi_env env, napi_value* argv, size_t i, Bytes* out);
+// argv[i] a view, all of it. Not `locate`d: as for BytesArg.
+bool ViewAt(napi_env env, napi_value* argv, size_t i, Bytes* out, bool locate = true);
 // argv[i] a view, argv[i + 1] and argv[i + 2] the offset and length in it.
-bool BytesAt(napi_env env, napi_value* argv, size_t i, Bytes* out);
+bool BytesAt(napi_env env, napi_value* argv, size_t i, Bytes* out, bool locate = true);
 // A syscall's result (a length or -errno), as an int32 when it fits: V8
 // makes that without the double-to-Smi check napi_create_double does.
 napi_value Result(napi_env env, int64_t value);

@@ -595,13 +595,27 @@ Napi::Value RecvOnLoop(const Info& info) { return RecvOnLoopWith(info, false); }
 Napi::Value RecvFromOnLoop(const Info& info) { return RecvOnLoopWith(info, true); }
 
 // recv on the loop for the socket's waiter: (handle, view, offset, length,
-// flags); undefined once it waits (see EventLoopOp::StartForWaiter).
-Napi::Value RecvOnLoopForWaiter(const Info& info) {
-  SocketHandle* handle = SocketHandle::From(info[0]);
+// flags); undefined once it waits (see EventLoopOp::StartForWaiter). Raw as
+// send is: the hot path's recv calls it once per message that waits.
+napi_value RecvOnLoopForWaiter(napi_env env, napi_callback_info cbinfo) {
+  napi_value argv[5];
+  core::RecvOp op;
   Bytes bytes;
-  core::RecvOp op = RecvArgs(info, handle->fd(), false, false, &bytes);
-  auto* waiting = new EventLoopOpOf<core::RecvOp>(op, PinnedView(info[1], bytes), {}, OpResult<core::RecvOp>{nullptr, nullptr});
-  return waiting->StartForWaiter(info.Env(), handle);
+  if (!raw::Args(env, cbinfo, argv, 5) || !raw::BytesAt(env, argv, 1, &bytes, false) ||
+      !raw::Int32(env, argv, 4, &op.flags)) {
+    return nullptr;
+  }
+  try {
+    SocketHandle* handle = SocketHandle::From(Napi::Value(env, argv[0]));
+    op.fd = handle->fd();
+    op.len = bytes.len;
+    auto* waiting = new EventLoopOpOf<core::RecvOp>(op, PinnedView(Napi::Value(env, argv[1]), bytes), {},
+                                                    OpResult<core::RecvOp>{nullptr, nullptr});
+    return waiting->StartForWaiter(env, handle);
+  } catch (const Napi::Error& error) {
+    error.ThrowAsJavaScriptException();
+    return nullptr;
+  }
 }
 
 // Gives `make()`'s receiver to the handle's watcher; 0 or a negative status.
@@ -824,7 +838,6 @@ void InitOperations(Napi::Env env, Napi::Object exports) {
       {"sendtoOnLoop", SendToOnLoop},
       {"recvOnWorker", RecvOnWorker},
       {"recvOnLoop", RecvOnLoop},
-      {"recvOnLoopForWaiter", RecvOnLoopForWaiter},
       {"recvfromOnWorker", RecvFromOnWorker},
       {"recvfromOnLoop", RecvFromOnLoop},
       {"recvEachOnLoop", RecvEachOnLoop},
@@ -854,6 +867,7 @@ void InitOperations(Napi::Env env, Napi::Object exports) {
       {"send", Send},
       {"recv", Recv},
       {"getsockopt", GetSockOpt},
+      {"recvOnLoopForWaiter", RecvOnLoopForWaiter},
   };
   for (const RawEntry& e : raw_entries) {
     napi_value fn;
