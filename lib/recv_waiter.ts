@@ -39,7 +39,7 @@ export class RecvWaiter {
     return got;
   }
 
-  /** #received for a result in hand: a settled promise, rejected with the typed error. */
+  /** `received` for a result in hand: a settled promise, rejected with the typed error. */
   receivedNow(got: number, asked: number): Promise<number> {
     return got < 0 ? Promise.reject(errorFromStatus(got, 'recv')) : Promise.resolve(this.received(got, asked));
   }

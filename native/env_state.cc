@@ -32,14 +32,13 @@ napi_callback_scope EnvState::OpenCallbackScope() {
   return scope;
 }
 
-bool EnvState::SettleWaiter(napi_ref waiter, napi_value value) {
+void EnvState::SettleWaiter(napi_ref waiter, napi_value value) {
   napi_value self;
-  if (waiter_settle_.IsEmpty() || napi_get_reference_value(env_, waiter, &self) != napi_ok) return false;
+  if (waiter_settle_.IsEmpty() || napi_get_reference_value(env_, waiter, &self) != napi_ok) return;
   // An exception here is JS's own bug: it stays pending, and the callback
   // scope reports it as uncaught when it closes.
   napi_value ignored;
   napi_call_function(env_, self, waiter_settle_.Value(), 1, &value, &ignored);
-  return true;
 }
 
 void EnvState::Init(Napi::Env env, Napi::Object exports) {

@@ -29,8 +29,8 @@ class EnvState {
 
   // Calls the function JS registered with setWaiterSettle(fn) as
   // fn.call(waiter, value): how an op started with a waiter settles
-  // (event_loop_op.h). False, with nothing called, if none is registered.
-  bool SettleWaiter(napi_ref waiter, napi_value value);
+  // (event_loop_op.h), which checked at its start that there is one.
+  void SettleWaiter(napi_ref waiter, napi_value value);
   bool HasWaiterSettle() const { return !waiter_settle_.IsEmpty(); }
   // True once the environment is going away: completions must not call JS.
   bool tearing_down() const { return tearing_down_; }
