@@ -1,7 +1,10 @@
 // One end of a TCP ping-pong in JS, for bench/run.ts: the same protocol as
 // bench/c/pingpong.c (64-byte messages, TCP_NODELAY).
-//   node dist/bench/pingpong.js server <bsd|bsd-blocking|net>         prints its port
-//   node dist/bench/pingpong.js client <bsd|bsd-blocking|net> PORT N  prints ns per round trip
+//   node dist/bench/pingpong.js server <tech>         prints its port
+//   node dist/bench/pingpong.js client <tech> PORT N  prints ns per round trip
+// tech: bsd (the plain Promise API: await sendall, await recvInto, as users
+// write it), bsd-callback (recvEach's callback and sendSync: no promise per
+// message, the floor of JS on the event loop), bsd-blocking (threadpool), net.
 import * as net from 'node:net';
 
 import { AF_INET, IPPROTO_TCP, SOCK_STREAM, TCP_NODELAY, socket, type Socket } from '../lib';
@@ -24,31 +27,70 @@ async function exchange(s: Socket, message: Buffer, sendFirst: boolean): Promise
   return true;
 }
 
-async function bsdServer(blocking: boolean): Promise<void> {
+async function bsdServer(tech: string): Promise<void> {
   const server = socket(AF_INET, SOCK_STREAM);
   server.bind({ address: '127.0.0.1', port: 0 });
   server.listen();
   console.log((server.getsockname() as { port: number }).port);
   const [conn] = await server.accept();
   conn.setsockopt(IPPROTO_TCP, TCP_NODELAY, true);
-  conn.setblocking(blocking);
+  server.close();
+  if (tech === 'bsd-callback') {
+    conn.setblocking(false);
+    await bsdCallbackEnd(conn, 0, false);
+    return;
+  }
+  conn.setblocking(tech === 'bsd-blocking');
   const buffer = Buffer.alloc(SIZE);
   while (await exchange(conn, buffer, false)) { /* echo until EOF */ }
   conn.close();
-  server.close();
 }
 
-async function bsdClient(blocking: boolean, port: number, trips: number): Promise<number> {
+async function bsdClient(tech: string, port: number, trips: number): Promise<number> {
   const s = socket(AF_INET, SOCK_STREAM);
   await s.connect({ address: '127.0.0.1', port });
   s.setsockopt(IPPROTO_TCP, TCP_NODELAY, true);
-  s.setblocking(blocking);
+  if (tech === 'bsd-callback') {
+    s.setblocking(false);
+    return bsdCallbackEnd(s, trips, true);
+  }
+  s.setblocking(tech === 'bsd-blocking');
   const buffer = Buffer.alloc(SIZE, 7);
   const start = process.hrtime.bigint();
   for (let i = 0; i < trips; i++) await exchange(s, buffer, true);
   const ns = Number(process.hrtime.bigint() - start) / trips;
   s.close();
   return ns;
+}
+
+/**
+ * One end with recvEach and sendSync: counts bytes in, sends a message per
+ * full message in (the server) or per round trip until `trips` (the client).
+ * Resolves with ns per round trip once done, or on EOF.
+ */
+function bsdCallbackEnd(s: Socket, trips: number, sendFirst: boolean): Promise<number> {
+  const message = Buffer.alloc(SIZE, 7);
+  return new Promise((resolve) => {
+    let got = 0;
+    let done = 0;
+    const start = process.hrtime.bigint();
+    const finish = (): void => {
+      resolve(Number(process.hrtime.bigint() - start) / Math.max(done, 1));
+      s.close();
+    };
+    s.recvEach(inbox, (n) => {
+      got += n;
+      while (got >= SIZE) {
+        got -= SIZE;
+        if (sendFirst && ++done === trips) {
+          finish();
+          return;
+        }
+        s.sendSync(message);
+      }
+    }, { onEnd: finish });
+    if (sendFirst) s.sendSync(message);
+  });
 }
 
 function netServer(): void {
@@ -98,12 +140,12 @@ async function main(): Promise<void> {
   const [role, tech, port, trips] = process.argv.slice(2);
   if (role === 'server') {
     if (tech === 'net') netServer();
-    else await bsdServer(tech === 'bsd-blocking');
+    else await bsdServer(tech);
     return;
   }
   const ns = tech === 'net'
     ? await netClient(Number(port), Number(trips))
-    : await bsdClient(tech === 'bsd-blocking', Number(port), Number(trips));
+    : await bsdClient(tech, Number(port), Number(trips));
   console.log(ns.toFixed(1));
 }
 

@@ -1,13 +1,22 @@
 /* The C baseline for TCP ping-pong: blocking sockets, TCP_NODELAY, one
  * 64-byte message each way per round trip.
- *   pingpong server        prints its port, echoes one connection until EOF
- *   pingpong client PORT N prints nanoseconds per round trip over N trips */
+ *   pingpong server [epoll]        prints its port, echoes one connection until EOF
+ *   pingpong client PORT N [epoll] prints nanoseconds per round trip over N trips
+ * "epoll" is the design of an event loop written in C: a non-blocking socket,
+ * a wait in epoll_wait(2) for readability, a recv(2) of what is there, and a
+ * second thread that sleeps, as every Node process has threads (the kernel
+ * then takes a reference on each fd a syscall uses). It is the floor of any
+ * event-loop library, ours included: what is left above it is user space. */
 #include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/epoll.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -22,6 +31,44 @@ static int full(int fd, char* buf, int recv_side) {
     done += (size_t)n;
   }
   return 0;
+}
+
+static void* sleeper(void* unused) {
+  (void)unused;
+  for (;;) pause();
+  return NULL;
+}
+
+/* The event-loop form of full(): sends go out at once (64 bytes always fit
+ * the send buffer of an idle connection); receives wait in epoll_wait. */
+static int full_polled(int fd, int ep, char* buf, int recv_side) {
+  if (!recv_side) return full(fd, buf, 0);
+  size_t done = 0;
+  while (done < SIZE) {
+    struct epoll_event ready;
+    if (epoll_wait(ep, &ready, 1, -1) < 0) return -1;
+    ssize_t n = recv(fd, buf + done, SIZE - done, 0);
+    if (n == 0 || (n < 0 && errno != EAGAIN)) return -1;
+    if (n > 0) done += (size_t)n;
+  }
+  return 0;
+}
+
+/* Makes fd non-blocking and returns an epoll fd watching it for input. */
+static int event_loop(int fd) {
+  pthread_t thread;
+  if (pthread_create(&thread, NULL, sleeper, NULL) != 0) return -1;
+  if (fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) < 0) return -1;
+  int ep = epoll_create1(EPOLL_CLOEXEC);
+  struct epoll_event want = {.events = EPOLLIN, .data = {.fd = fd}};
+  if (ep < 0 || epoll_ctl(ep, EPOLL_CTL_ADD, fd, &want) < 0) return -1;
+  return ep;
+}
+
+static int exchange(int fd, int ep, char* buf, int send_first) {
+  if (ep < 0) return send_first ? full(fd, buf, 0) || full(fd, buf, 1) : full(fd, buf, 1) || full(fd, buf, 0);
+  return send_first ? full_polled(fd, ep, buf, 0) || full_polled(fd, ep, buf, 1)
+                    : full_polled(fd, ep, buf, 1) || full_polled(fd, ep, buf, 0);
 }
 
 int main(int argc, char** argv) {
@@ -43,7 +90,9 @@ int main(int argc, char** argv) {
     fflush(stdout);
     int c = accept(s, NULL, NULL);
     setsockopt(c, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
-    while (full(c, buf, 1) == 0 && full(c, buf, 0) == 0) {}
+    int ep = -1;
+    if (argc > 2 && strcmp(argv[2], "epoll") == 0 && (ep = event_loop(c)) < 0) return 1;
+    while (exchange(c, ep, buf, 0) == 0) {}
     close(c);
     close(s);
     return 0;
@@ -54,10 +103,12 @@ int main(int argc, char** argv) {
   int c = socket(AF_INET, SOCK_STREAM, 0);
   if (connect(c, (struct sockaddr*)&addr, sizeof(addr))) return 1;
   setsockopt(c, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
+  int ep = -1;
+  if (argc > 4 && strcmp(argv[4], "epoll") == 0 && (ep = event_loop(c)) < 0) return 1;
   struct timespec a, b;
   clock_gettime(CLOCK_MONOTONIC, &a);
   for (long i = 0; i < trips; i++) {
-    if (full(c, buf, 0) || full(c, buf, 1)) return 1;
+    if (exchange(c, ep, buf, 1)) return 1;
   }
   clock_gettime(CLOCK_MONOTONIC, &b);
   printf("%.1f\n", ((b.tv_sec - a.tv_sec) * 1e9 + (b.tv_nsec - a.tv_nsec)) / trips);
