@@ -11,6 +11,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, release } from 'node:os';
 import { join } from 'node:path';
 
+import { ratioChart } from './chart';
+
 const root = join(__dirname, '..', '..');
 const quick = process.argv.includes('--quick');
 const ROUNDS = quick ? 1 : 9;
@@ -233,27 +235,6 @@ function updateReadme(markdown: string): void {
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
-function svg(rows: Array<{ name: string; ratio: number; against: string }>): string {
-  const width = 900;
-  const bar = 20;
-  const left = 470;
-  const scale = (width - left - 60) / Math.max(2, ...rows.map((r) => r.ratio));
-  const items = rows.map((r, i) => {
-    const y = 30 + i * (bar + 6);
-    return `<text x="${left - 8}" y="${y + 15}" text-anchor="end" font-size="12">${r.name}</text>`
-      + `<rect x="${left}" y="${y}" width="${(r.ratio * scale).toFixed(1)}" height="${bar}" fill="${r.ratio >= 1 ? '#3a7' : '#c63'}"/>`
-      + `<text x="${left + r.ratio * scale + 6}" y="${y + 15}" font-size="12">${r.ratio.toFixed(2)}× ${r.against}</text>`;
-  }).join('\n');
-  const height = 40 + rows.length * (bar + 6);
-  const one = left + scale;
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif">
-<text x="10" y="18" font-size="13">bsd-socket's speed as a ratio to node:net / node:dgram (raw ICMP: to C); higher is better; medians</text>
-${items}
-<line x1="${one}" y1="24" x2="${one}" y2="${height - 4}" stroke="#333" stroke-dasharray="4 3"/>
-</svg>
-`;
-}
-
 async function main(): Promise<void> {
   mkdirSync(join(root, 'build-bench'), { recursive: true });
   for (const name of ['pingpong', 'bulk', 'udp', 'icmp', 'syscall']) {
@@ -292,7 +273,7 @@ async function main(): Promise<void> {
     results.push({ scenario: c.scenario.name, unit: c.scenario.unit, pinned: c.pinned, tech: c.tech, medianNs: m, samplesNs: spread, vsNode, vsC });
     if (c.tech.startsWith('bsd')) {
       const ratio = vsNode ?? vsC;
-      chart.push({ name: `${c.scenario.name}, ${label.replace('bsd-socket ', '')}, ${c.pinned ? '1 CPU' : 'unpinned'}`,
+      chart.push({ name: `${c.scenario.name} ${label.replace('bsd-socket ', '')}, ${c.pinned ? '1 CPU' : 'unpinned'}`,
         ratio, against: vsNode === null ? 'C' : LABEL[c.scenario.node!] });
     }
   }
@@ -355,7 +336,7 @@ async function main(): Promise<void> {
   mkdirSync(dir, { recursive: true });
   const name = quick ? 'quick' : 'latest';
   writeFileSync(join(dir, `${name}.json`), `${JSON.stringify({ machine, rounds: ROUNDS, scale: SCALE, results, hotcall, starvation, allocations }, null, 2)}\n`);
-  writeFileSync(join(dir, `${name}.svg`), svg(chart));
+  writeFileSync(join(dir, `${name}.svg`), ratioChart(chart));
   if (!quick) updateReadme(markdown);
 }
 
