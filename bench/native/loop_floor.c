@@ -56,6 +56,8 @@ static void on_closed(uv_handle_t* handle) {
   free(c);
 }
 
+static void on_closed_early(uv_handle_t* handle) { free(handle->data); }
+
 static void on_readable(uv_poll_t* poll, int status, int events) {
   (void)events;
   Client* c = poll->data;
@@ -75,9 +77,9 @@ static void on_readable(uv_poll_t* poll, int status, int events) {
     finished = ++c->done == c->trips || send(c->fd, c->message, SIZE, MSG_NOSIGNAL) != SIZE;
   }
   if (finished) {
-    uv_poll_stop(poll);
-    call(c, c->on_done, 0, NULL);
+    /* Off epoll before JS may close the fd; `c` lives until on_closed. */
     uv_close((uv_handle_t*)poll, on_closed);
+    call(c, c->on_done, 0, NULL);
   }
   napi_close_handle_scope(c->env, handles);
 }
@@ -93,9 +95,17 @@ static napi_value start(napi_env env, napi_callback_info info) {
   if (c == NULL) return NULL;
   c->env = env;
   napi_get_value_int32(env, argv[0], &c->fd);
+  napi_get_uv_event_loop(env, &loop);
+  /* EEXIST if the loop watches this fd already: libuv allows one watcher. */
+  if (uv_poll_init_socket(loop, &c->poll, c->fd) != 0) {
+    free(c);
+    napi_throw_error(env, NULL, "uv_poll_init_socket failed");
+    return NULL;
+  }
+  c->poll.data = c;
   memset(c->message, 7, SIZE);
   if (send(c->fd, c->message, SIZE, MSG_NOSIGNAL) != SIZE) {
-    free(c);
+    uv_close((uv_handle_t*)&c->poll, on_closed_early);
     napi_throw_error(env, NULL, "the first send failed");
     return NULL;
   }
@@ -108,9 +118,6 @@ static napi_value start(napi_env env, napi_callback_info info) {
   napi_create_reference(env, resource, 1, &c->resource);
   napi_create_string_utf8(env, "LoopFloor", NAPI_AUTO_LENGTH, &name);
   napi_async_init(env, resource, name, &c->context);
-  napi_get_uv_event_loop(env, &loop);
-  uv_poll_init_socket(loop, &c->poll, c->fd);
-  c->poll.data = c;
   uv_poll_start(&c->poll, UV_READABLE, on_readable);
   return NULL;
 }
