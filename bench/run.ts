@@ -53,18 +53,21 @@ interface Scenario {
 }
 
 const FLOORS: Tech[] = ['node-native', 'node-native-js'];
-const nodeHeaders = join(process.execPath, '..', '..', 'include', 'node');
-/** The floor clients need Node's own headers (uv.h) to build: without them, their rows are left out, and said so. */
-const floorBuilt = ((): boolean => {
-  if (!existsSync(join(nodeHeaders, 'uv.h'))) {
-    console.error(`no uv.h in ${nodeHeaders}: the floor rows (bench/native/loop_floor.c) are left out`);
+
+/**
+ * Builds bench/native/loop_floor.c, which needs Node's own headers (uv.h);
+ * false without them: the floor rows are then left out, and said so.
+ */
+function buildFloor(): boolean {
+  const headers = join(process.execPath, '..', '..', 'include', 'node');
+  if (!existsSync(join(headers, 'uv.h'))) {
+    console.error(`no uv.h in ${headers}: the floor rows (bench/native/loop_floor.c) are left out`);
     return false;
   }
-  mkdirSync(join(root, 'build-bench'), { recursive: true });
-  execFileSync('cc', ['-O2', '-shared', '-fPIC', `-I${nodeHeaders}`, '-o', cBin('loop_floor.node'),
+  execFileSync('cc', ['-O2', '-shared', '-fPIC', `-I${headers}`, '-o', cBin('loop_floor.node'),
     join(root, 'bench', 'native', 'loop_floor.c')]);
   return true;
-})();
+}
 
 const count = (n: number): string => String(Math.max(1, Math.round(n * SCALE)));
 const node = (file: string, ...args: string[]): string[] => [process.execPath, jsEnd(file), ...args];
@@ -86,7 +89,7 @@ const SCENARIOS: Scenario[] = [
   {
     name: 'TCP ping-pong vs C echo server',
     unit: 'round trip',
-    techs: ['bsd', 'bsd-callback', 'bsd-blocking', 'net', 'c', 'c-epoll', ...(floorBuilt ? FLOORS : [])],
+    techs: ['bsd', 'bsd-callback', 'bsd-blocking', 'net', 'c', 'c-epoll', ...FLOORS],
     node: 'net',
     c: 'c',
     server: () => cPingpong('server', 'c'),
@@ -240,9 +243,13 @@ async function main(): Promise<void> {
   for (const name of ['pingpong', 'bulk', 'udp', 'icmp', 'syscall']) {
     execFileSync('cc', ['-O2', '-pthread', '-o', cBin(name), join(root, 'bench', 'c', `${name}.c`)]);
   }
+  const floorBuilt = buildFloor();
+  const measured = (tech: Tech): boolean => !FLOORS.includes(tech) || floorBuilt;
   const cases: Case[] = [];
   for (const pinned of [true, false]) {
-    for (const scenario of SCENARIOS) for (const tech of scenario.techs) cases.push({ scenario, tech, pinned });
+    for (const scenario of SCENARIOS) {
+      for (const tech of scenario.techs.filter(measured)) cases.push({ scenario, tech, pinned });
+    }
   }
   const samples = new Map<Case, number[]>(cases.map((c) => [c, []]));
   for (let round = 0; round < ROUNDS; round++) {

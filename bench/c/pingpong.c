@@ -39,10 +39,11 @@ static void* sleeper(void* unused) {
   return NULL;
 }
 
-/* The event-loop form of full(): sends go out at once (64 bytes always fit
- * the send buffer of an idle connection); receives wait in epoll_wait. */
+/* full() on the event loop `ep` (none: -1, blocking). Sends go out at once
+ * (64 bytes always fit the send buffer of an idle connection); receives wait
+ * in epoll_wait. */
 static int full_polled(int fd, int ep, char* buf, int recv_side) {
-  if (!recv_side) return full(fd, buf, 0);
+  if (ep < 0 || !recv_side) return full(fd, buf, recv_side);
   size_t done = 0;
   while (done < SIZE) {
     struct epoll_event ready;
@@ -65,10 +66,9 @@ static int event_loop(int fd) {
   return ep;
 }
 
+/* One message each way; the client sends first. */
 static int exchange(int fd, int ep, char* buf, int send_first) {
-  if (ep < 0) return send_first ? full(fd, buf, 0) || full(fd, buf, 1) : full(fd, buf, 1) || full(fd, buf, 0);
-  return send_first ? full_polled(fd, ep, buf, 0) || full_polled(fd, ep, buf, 1)
-                    : full_polled(fd, ep, buf, 1) || full_polled(fd, ep, buf, 0);
+  return full_polled(fd, ep, buf, !send_first) || full_polled(fd, ep, buf, send_first);
 }
 
 int main(int argc, char** argv) {
