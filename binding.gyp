@@ -23,7 +23,8 @@
       "native/core/cmsg_codec.cc",
       "native/core/posix_socket.cc",
       "native/core/readiness_wait.cc",
-      "native/core/sockaddr_codec.cc"
+      "native/core/sockaddr_codec.cc",
+      "native/core/thread_slots.cc"
     ],
     "include_dirs": [
       "<!(node -p \"require('node-addon-api').include_dir\")",

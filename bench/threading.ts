@@ -4,13 +4,18 @@
 //    non-blocking sockets (event loop), blocking sockets (threadpool), ...Sync
 //    (client in a child? no: the Sync client blocks this thread, so its peer is
 //    a C-like echo in a Worker), node:net. Interleaved rounds, medians.
+//    Blocking sockets again with no pool thread free for them (the reserve at
+//    the pool's size), so that their waits go to the event loop.
 // 2. Idle receivers: fs.promises.stat latency and RSS with 10,000 idle
-//    non-blocking receivers, and with blocking receivers (which hold threads).
+//    non-blocking receivers, and with blocking receivers (at most pool size
+//    - reserve of them on threads, the rest on the loop).
 import { stat } from 'node:fs/promises';
 import * as net from 'node:net';
 import { once } from 'node:events';
 
-import { AF_INET, IPPROTO_TCP, SOCK_DGRAM, SOCK_STREAM, TCP_NODELAY, socket, type Socket } from '../lib';
+import {
+  AF_INET, IPPROTO_TCP, SOCK_DGRAM, SOCK_STREAM, TCP_NODELAY, setThreadpoolReserve, socket, threadpoolUsage, type Socket,
+} from '../lib';
 
 const ROUNDS = 5;
 const TRIPS = 2000;
@@ -107,7 +112,8 @@ function rssMiB(): number {
   return process.memoryUsage().rss / 2 ** 20;
 }
 
-async function idleReceivers(count: number, blocking: boolean): Promise<{ statMs: number; rssMiB: number }> {
+async function idleReceivers(count: number, blocking: boolean):
+Promise<{ statMs: number; rssMiB: number; onThreads: number }> {
   const rssBefore = rssMiB();
   const sockets: Socket[] = [];
   const waits: Array<Promise<unknown>> = [];
@@ -119,18 +125,25 @@ async function idleReceivers(count: number, blocking: boolean): Promise<{ statMs
     waits.push(s.recv(64).catch(() => undefined));
   }
   await new Promise((r) => setTimeout(r, 50));
-  const statMs = await statLatencyMs(blocking ? 5 : 50);
+  const onThreads = threadpoolUsage().inUse;
+  const statMs = await statLatencyMs();
   const grew = rssMiB() - rssBefore;
   for (const s of sockets) s.close();
   await Promise.all(waits);
-  return { statMs, rssMiB: grew };
+  return { statMs, rssMiB: grew, onThreads };
 }
 
 async function main(): Promise<void> {
-  const results: Record<string, number[]> = { 'non-blocking (event loop)': [], 'blocking (threadpool)': [], 'node:net': [] };
+  const results: Record<string, number[]> = {
+    'non-blocking (event loop)': [], 'blocking (threadpool)': [], 'blocking, no thread free (event loop)': [], 'node:net': [],
+  };
+  const { poolSize, reserve } = threadpoolUsage();
   for (let round = 0; round < ROUNDS; round++) {
     results['non-blocking (event loop)'].push(await bsdPingPong(false));
     results['blocking (threadpool)'].push(await bsdPingPong(true));
+    setThreadpoolReserve(poolSize);
+    results['blocking, no thread free (event loop)'].push(await bsdPingPong(true));
+    setThreadpoolReserve(reserve);
     results['node:net'].push(await nodeNetPingPong());
   }
   const net_ = median(results['node:net']);
@@ -142,15 +155,15 @@ async function main(): Promise<void> {
     console.log(`| ${name} | ${m.toFixed(1)} | ${Math.min(...values).toFixed(1)}–${Math.max(...values).toFixed(1)} | ${(net_ / m).toFixed(2)}× |`);
   }
   console.log('');
-  console.log(`fs.promises.stat median latency while receivers wait (UV_THREADPOOL_SIZE=${process.env.UV_THREADPOOL_SIZE ?? 4})`);
-  console.log('| receivers waiting | stat latency (ms) | RSS growth (MiB) |');
-  console.log('| --- | --- | --- |');
+  console.log(`fs.promises.stat median latency while receivers wait (pool of ${poolSize}, reserve ${reserve})`);
+  console.log('| receivers waiting | on pool threads | stat latency (ms) | RSS growth (MiB) |');
+  console.log('| --- | --- | --- | --- |');
   const idle = await statLatencyMs();
-  console.log(`| none | ${idle.toFixed(3)} | 0 |`);
-  for (const [count, blocking] of [[100, false], [10000, false], [3, true], [100, true]] as const) {
+  console.log(`| none | 0 | ${idle.toFixed(3)} | 0 |`);
+  for (const [count, blocking] of [[100, false], [10000, false], [3, true], [100, true], [10000, true]] as const) {
     const r = await idleReceivers(count, blocking);
     const statText = Number.isFinite(r.statMs) ? r.statMs.toFixed(3) : 'stalled (> 1000)';
-    console.log(`| ${count} ${blocking ? 'blocking' : 'non-blocking'} | ${statText} | ${r.rssMiB.toFixed(1)} |`);
+    console.log(`| ${count} ${blocking ? 'blocking' : 'non-blocking'} | ${r.onThreads} | ${statText} | ${r.rssMiB.toFixed(1)} |`);
   }
   const cpus = (await import('node:os')).cpus();
   console.log(`\n${cpus.length} × ${cpus[0]?.model ?? 'cpu'}, Node ${process.version}`);

@@ -153,7 +153,12 @@ export interface Binding {
 
   close(h: SocketHandle): void;
   detach(h: SocketHandle): number;
-  cancel(h: SocketHandle, cancelId: number): boolean;
+  /** Ends the wait `cancelId` as cancelled (default) or timed out (STATUS_TIMED_OUT). */
+  cancel(h: SocketHandle, cancelId: number, status?: number): boolean;
+  /** The process's threadpool and how many of its threads socket waits hold (native/core/thread_slots.h). */
+  threadpoolUsage(): { poolSize: number; reserve: number; inUse: number };
+  /** Sets how many pool threads socket waits leave free; returns the value in force. */
+  setThreadpoolReserve(reserve: number): number;
   /**
    * Starts the socket's receiver (native/receiver.h): `callback(result,
    * addressLength)` per message, then once more with the status that ends it

@@ -10,6 +10,7 @@ export { Receiver, type ReceiveEachOptions, type RecvEachOptions } from './recei
 export { if_indextoname, if_nameindex, if_nametoindex } from './interfaces';
 export { htonl, htons, inet_ntop, inet_pton, ntohl, ntohs } from './address_text';
 export { internetChecksum } from './checksum';
+export { setThreadpoolReserve, threadpoolUsage, type ThreadpoolUsage } from './threadpool';
 export {
   knownOptions, optionKind, type LingerOption, type MembershipOption, type OptionKind, type OptionValue,
   type PacketMembershipOption,

@@ -892,14 +892,23 @@ export class Socket {
     return result as T;
   }
 
+  /**
+   * A blocking socket's wait: on a worker, or on the event loop when socket
+   * waits hold every thread they may (threadpool.ts); the addon decides. The
+   * worker's own deadline ends a running wait; the timer ends one still
+   * queued for a thread, or waiting on the loop.
+   */
   async #onThreadpool<T>(handle: SocketHandle, op: Wait<T>, timeoutMs: number,
     signal: AbortSignal | undefined): Promise<T | number> {
     const cancelId = newCancelId();
-    const onAbort = (): void => { binding.cancel(handle, cancelId); };
+    const onAbort = (): void => { binding.cancel(handle, cancelId, STATUS_CANCELLED); };
     signal?.addEventListener('abort', onAbort, { once: true });
+    const timer = timeoutMs === WAIT_FOREVER ? undefined
+      : startTimer(timeoutMs, () => binding.cancel(handle, cancelId, STATUS_TIMED_OUT));
     try {
       return await op.threadpool(handle, timeoutMs, cancelId);
     } finally {
+      timer?.cancel();
       signal?.removeEventListener('abort', onAbort);
     }
   }
@@ -921,14 +930,26 @@ async function onEventLoop<T>(handle: SocketHandle, op: Wait<T>, timeoutMs: numb
   };
   const onAbort = (): void => end(STATUS_CANCELLED);
   signal?.addEventListener('abort', onAbort, { once: true });
-  const timer = timeoutMs === undefined ? undefined : setTimeout(end, timeoutMs, STATUS_TIMED_OUT);
+  const timer = timeoutMs === undefined ? undefined : startTimer(timeoutMs, () => end(STATUS_TIMED_OUT));
   try {
     const result = await op.eventLoop(handle, cancelId);
     return result === STATUS_CANCELLED && stop !== 0 ? stop : result;
   } finally {
-    clearTimeout(timer);
+    timer?.cancel();
     signal?.removeEventListener('abort', onAbort);
   }
+}
+
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** setTimeout for any delay: Node's timers take at most 2^31-1 ms, and fire at once past it. */
+function startTimer(ms: number, fire: () => void): { cancel(): void } {
+  let timer: NodeJS.Timeout;
+  const arm = (left: number): void => {
+    timer = left > MAX_TIMER_MS ? setTimeout(arm, MAX_TIMER_MS, left - MAX_TIMER_MS) : setTimeout(fire, left);
+  };
+  arm(ms);
+  return { cancel: () => clearTimeout(timer) };
 }
 
 /** The arguments recvEach and recvmmsgEach share; the budget defaults to `budget`. */

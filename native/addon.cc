@@ -9,11 +9,13 @@
 #include "operations.h"
 #include "option_codec.h"
 #include "socket_handle.h"
+#include "threadpool_op.h"
 
 static Napi::Object InitAddon(Napi::Env env, Napi::Object exports) {
   bsd::EnvState::Init(env, exports);
   bsd::SocketHandle::Init(env, exports);
   bsd::InitOperations(env, exports);
+  bsd::InitThreadpool(env, exports);
   bsd::InitConstants(env, exports);
   bsd::InitInterfaces(env, exports);
   bsd::InitAddressText(env, exports);

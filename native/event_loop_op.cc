@@ -55,7 +55,7 @@ Napi::Value EventLoopOp::StartForWaiter(Napi::Env env, SocketHandle* handle) {
 }
 
 ssize_t EventLoopOp::Retry() {
-  uint8_t* data = nullptr;
+  uint8_t* data = staging_.data.get();
   if (view_.pinned() && !view_.Resolve(&data)) return -EFAULT;
   return Attempt(data);
 }
@@ -64,6 +64,10 @@ void EventLoopOp::Settle(Napi::Env env, bool tearing_down, ssize_t result) {
   if (tearing_down) {
     Discard(result);
     return;
+  }
+  if (!staging_.Deliver(result)) {  // the caller's bytes were detached or shrunk
+    Discard(result);
+    result = -EFAULT;
   }
   try {
     if (waiter_ != nullptr) {

@@ -45,6 +45,9 @@ class EventLoopOp {
   int cancel_id() const { return cancel_id_; }
   // One attempt; -EAGAIN while it must go on waiting. Loop thread only.
   ssize_t Retry();
+  // The result of a wait ended early with `status`: a timeout keeps what a
+  // blocking op moved before it (as RunOp's deadline does), a cancel does not.
+  virtual ssize_t Stopped(ssize_t status) = 0;
   // Resolves the promise, or settles the waiter, with `result` (or discards
   // it during teardown). The caller deletes the op afterwards.
   void Settle(Napi::Env env, bool tearing_down, ssize_t result);
@@ -60,7 +63,10 @@ class EventLoopOp {
   short events_;
   int cancel_id_ = 0;
   PinnedView view_;
-  Staging staging_;  // sendmsg's gathered bytes, which the op points at
+  // An owned copy the op works in instead of a pinned view: sendmsg's
+  // gathered bytes, or a blocking op's staging (threadpool_op.h RunBlocking),
+  // copied back into the caller's bytes when it settles.
+  Staging staging_;
   // Which of the two it settles: a promise of its own, or the socket's waiter.
   napi_deferred deferred_ = nullptr;
   napi_ref waiter_ = nullptr;  // the handle's, which outlives the op
@@ -88,6 +94,9 @@ class EventLoopOpOf final : public EventLoopOp {
     PointAt(op_, data);
     ssize_t r = op_.Attempt();
     return r == -EAGAIN ? r : op_.Finish(r);
+  }
+  ssize_t Stopped(ssize_t status) override {
+    return status == core::kStatusTimedOut ? op_.Finish(status) : status;
   }
   Napi::Value ToJS(Napi::Env env, ssize_t result) override { return result_.ToJS(env, op_, result); }
   void Discard(ssize_t result) override { result_.Discard(op_, result); }

@@ -65,10 +65,8 @@ Napi::Value RunOnThreadpool(const Info& info, SocketHandle* handle, const Op& op
                             Napi::Value (*to_js)(Napi::Env, const Op&, ssize_t),
                             Staging staging = {},
                             void (*discard)(const Op&, ssize_t) = nullptr) {
-  if (handle->closed()) return Num(info.Env(), core::kStatusClosed);
-  auto* work = new ThreadpoolOpOf<Op>(op, std::move(staging), OpResult<Op>{to_js, discard});
-  return work->Start(info.Env(), handle, NumberArg(info, timeout_arg),
-                     Int32Arg(info, timeout_arg + 1));
+  return RunBlocking(info.Env(), handle, op, OpResult<Op>{to_js, discard}, std::move(staging),
+                     NumberArg(info, timeout_arg), Int32Arg(info, timeout_arg + 1));
 }
 
 template <typename Op>
@@ -726,7 +724,13 @@ Napi::Value Detach(const Info& info) {
 }
 
 Napi::Value Cancel(const Info& info) {
-  return Napi::Boolean::New(info.Env(), SocketHandle::From(info[0])->Cancel(Int32Arg(info, 1)));
+  // (handle, cancelId[, status]): the status it settles with, cancelled by
+  // default; a timeout keeps what a blocking op moved before it.
+  int status = info[2].IsUndefined() ? core::kStatusCancelled : Int32Arg(info, 2);
+  if (status != core::kStatusCancelled && status != core::kStatusTimedOut) {
+    throw Napi::RangeError::New(info.Env(), "a wait ends as cancelled or timed out");
+  }
+  return Napi::Boolean::New(info.Env(), SocketHandle::From(info[0])->Cancel(Int32Arg(info, 1), status));
 }
 
 size_t PayloadArg(const Info& info) {

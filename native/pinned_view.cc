@@ -1,5 +1,6 @@
 #include "pinned_view.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace bsd {
@@ -52,6 +53,17 @@ bool Staging::CopyBack(size_t count) const {
   if (count > len || !target.Resolve(&data)) return false;
   if (count > 0) std::memcpy(data, this->data.get(), count);
   return true;
+}
+
+}  // namespace bsd
+
+namespace bsd {
+
+bool Staging::Deliver(ssize_t result) const {
+  if (result <= 0 || direction != kFromKernel) return true;
+  // MSG_TRUNC can report more than fitted; only what fitted was read.
+  size_t count = copy_all ? len : std::min(static_cast<size_t>(result), len);
+  return CopyBack(count);
 }
 
 }  // namespace bsd

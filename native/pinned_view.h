@@ -5,6 +5,7 @@
 #pragma once
 
 #include <napi.h>
+#include <sys/types.h>
 
 #include <cstddef>
 #include <cstdint>
@@ -52,6 +53,9 @@ struct Staging {
   static Staging Gather(const std::vector<Bytes>& parts);
   // Copies `count` received bytes into the target; false if it no longer has room.
   bool CopyBack(size_t count) const;
+  // After an op's `result`: copies what it received (kFromKernel) into the
+  // target; false if the target no longer has room. True if nothing to copy.
+  bool Deliver(ssize_t result) const;
 };
 
 }  // namespace bsd

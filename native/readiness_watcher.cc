@@ -189,13 +189,13 @@ void ReadinessWatcher::OnReady(uv_poll_t* poll, int status, int events) {
   if (unwanted != 0) self->Arm(self->armed_ & ~unwanted);
 }
 
-bool ReadinessWatcher::Cancel(int cancel_id) {
+bool ReadinessWatcher::Cancel(int cancel_id, int status) {
   for (auto it = ops_.begin(); it != ops_.end(); ++it) {
     if ((*it)->cancel_id() != cancel_id) continue;
     EventLoopOp* op = *it;
     ops_.erase(it);
     UpdateRef();
-    Finish(op, core::kStatusCancelled);
+    Finish(op, op->Stopped(status));
     return true;
   }
   return false;

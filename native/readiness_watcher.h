@@ -34,8 +34,9 @@ class ReadinessWatcher {
   // Takes `op`: it is attempted again on each readiness it waits for, and
   // settled and deleted once it no longer would block.
   void Add(EventLoopOp* op);
-  // Ends the op registered with `cancel_id` (non-zero) as cancelled.
-  bool Cancel(int cancel_id);
+  // Ends the op registered with `cancel_id` (non-zero) with `status`
+  // (kStatusCancelled, or kStatusTimedOut: what it moved so far is kept).
+  bool Cancel(int cancel_id, int status);
   // Takes `receiver` and starts reading for it; -EBUSY (and deletes it) if
   // the socket has one already.
   int SetReceiver(Receiver* receiver);

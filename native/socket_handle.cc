@@ -79,48 +79,36 @@ SocketHandle::~SocketHandle() {
   if (waiter_ != nullptr) napi_delete_reference(env_state_->env(), waiter_);
 }
 
-void SocketHandle::Close() {
-  if (closed_) return;
-  closed_ = true;
-  for (WakeableOp* op : ops_) core::SignalWakeFd(op->wake_fd);
-  if (watcher_ != nullptr) watcher_->Close();
-  if (ops_.empty()) ReleaseFd();
-}
+void SocketHandle::Close() { CloseAs(false); }
 
 int SocketHandle::Detach() {
-  if (closed_) return -1;
-  int fd = fd_;
-  detached_ = true;
-  Close();
+  if (closed()) return -1;
+  int fd = lifetime_.fd();
+  CloseAs(true);
   return fd;
 }
 
-void SocketHandle::ReleaseFd() {
-  if (fd_ >= 0 && !detached_) core::CloseFd(fd_);
-  fd_ = -1;
-  env_state_->Unregister(this);
+void SocketHandle::CloseAs(bool detach) {
+  if (closed()) return;
+  lifetime_.Close(detach);
+  // Off epoll before the fd may close (uv_close stops polling at once).
+  if (watcher_ != nullptr) watcher_->Close();
+  if (lifetime_.ReleaseIfIdle()) env_state_->Unregister(this);
 }
 
-void SocketHandle::BeginOp(WakeableOp* op) {
-  ops_.insert(op);
+void SocketHandle::BeginOp(core::WakeableOp* op) {
+  lifetime_.Begin(op);
   Ref();
 }
 
-void SocketHandle::EndOp(WakeableOp* op) {
-  ops_.erase(op);
-  if (closed_ && ops_.empty()) ReleaseFd();
+void SocketHandle::EndOp(core::WakeableOp* op) {
+  if (lifetime_.End(op)) env_state_->Unregister(this);
   Unref();
 }
 
-bool SocketHandle::Cancel(int cancel_id) {
-  for (WakeableOp* op : ops_) {
-    if (op->cancel_id == cancel_id) {
-      op->cancelled = true;
-      core::SignalWakeFd(op->wake_fd);
-      return true;
-    }
-  }
-  return watcher_ != nullptr && watcher_->Cancel(cancel_id);
+bool SocketHandle::Cancel(int cancel_id, int status) {
+  if (lifetime_.Stop(cancel_id, status)) return true;
+  return watcher_ != nullptr && watcher_->Cancel(cancel_id, status);
 }
 
 ReadinessWatcher* SocketHandle::Watcher(int* error) {

@@ -4,20 +4,12 @@
 
 #include <napi.h>
 
-#include <unordered_set>
+#include "core/fd_lifetime.h"
 
 namespace bsd {
 
 class EnvState;
 class ReadinessWatcher;
-
-// An operation waiting on a threadpool worker. The worker polls the socket
-// and `wake_fd`; the main thread signals `wake_fd` to end the wait.
-struct WakeableOp {
-  int wake_fd = -1;
-  int cancel_id = 0;
-  bool cancelled = false;
-};
 
 // JS holds a handle as an External (opaque, typeof 'object') made by
 // binding.socketHandle(fd); its finalizer is the leak backstop. Not an
@@ -38,8 +30,8 @@ class SocketHandle {
   SocketHandle(const SocketHandle&) = delete;
   SocketHandle& operator=(const SocketHandle&) = delete;
 
-  int fd() const { return fd_; }
-  bool closed() const { return closed_; }
+  int fd() const { return lifetime_.fd(); }
+  bool closed() const { return lifetime_.closed(); }
   EnvState* env_state() const { return env_state_; }
   // The socket's waiter (socketHandle's second argument), or nullptr.
   napi_ref waiter() const { return waiter_; }
@@ -49,10 +41,13 @@ class SocketHandle {
   // Close() without closing the fd; returns it (or -1 once closed).
   int Detach();
 
-  void BeginOp(WakeableOp* op);
-  void EndOp(WakeableOp* op);
-  // Ends the one pending wait registered with `cancel_id` (non-zero).
-  bool Cancel(int cancel_id);
+  // A threadpool op (core::WakeableOp) in flight on the fd: close(2) waits
+  // for it to end.
+  void BeginOp(core::WakeableOp* op);
+  void EndOp(core::WakeableOp* op);
+  // Ends the one pending wait registered with `cancel_id` (non-zero), which
+  // settles with `status` (kStatusCancelled or kStatusTimedOut).
+  bool Cancel(int cancel_id, int status);
 
   // The event-loop watcher, made on first use; nullptr and `*error` on failure.
   ReadinessWatcher* Watcher(int* error);
@@ -64,18 +59,15 @@ class SocketHandle {
   void Unref();
 
  private:
-  SocketHandle(EnvState* env_state, int fd) : env_state_(env_state), fd_(fd) {}
+  SocketHandle(EnvState* env_state, int fd) : env_state_(env_state), lifetime_(fd) {}
   static void Finalize(napi_env env, void* data, void* hint);
-  void ReleaseFd();
+  void CloseAs(bool detach);
 
   napi_ref self_ = nullptr;  // weak until Ref()
   napi_ref waiter_ = nullptr;
 
   EnvState* env_state_;
-  int fd_ = -1;
-  bool closed_ = false;
-  bool detached_ = false;
-  std::unordered_set<WakeableOp*> ops_;
+  core::FdLifetime lifetime_;
   ReadinessWatcher* watcher_ = nullptr;
 };
 

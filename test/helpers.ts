@@ -1,6 +1,7 @@
 // Shared test helpers: loopback socket pairs that clean up after themselves,
 // fd counting, and timing of rejections.
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { join } from 'node:path';
 
 import { AF_INET, AF_INET6, SOCK_STREAM, SOL_SOCKET, SO_REUSEADDR, Socket, socket, type SocketAddress } from '../lib';
 
@@ -86,22 +87,27 @@ export function portOf(address: SocketAddress): number {
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-/** Runs a JS program in a child node with the compiled library as `lib`; resolves with its outcome. */
+/** The compiled library, as children of the tests load it. */
+export const LIB_PATH = join(__dirname, '..', 'dist', 'lib', 'index.js');
+
+/**
+ * Runs a JS program in a child node with the compiled library as `lib`;
+ * resolves with its outcome. `env` adds to this process's environment,
+ * `unsetEnv` removes from it.
+ */
 export function runChild(source: string,
-  options: { args?: string[]; prefix?: string[]; timeoutMs?: number; env?: Record<string, string> } = {}):
+  options: { args?: string[]; prefix?: string[]; timeoutMs?: number; env?: Record<string, string>;
+    unsetEnv?: string[] } = {}):
 Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string; ms: number }> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { spawn } = require('node:child_process') as typeof import('node:child_process');
-  const { join } = require('node:path') as typeof import('node:path');
-  const libPath = join(__dirname, '..', 'dist', 'lib', 'index.js');
-  const program = `const lib = require(${JSON.stringify(libPath)});\n${source}`;
+  const program = `const lib = require(${JSON.stringify(LIB_PATH)});\n${source}`;
   const command = [...(options.prefix ?? []), process.execPath, ...(options.args ?? []), '-e', program];
+  const env = { ...process.env, ...options.env };
+  for (const name of options.unsetEnv ?? []) delete env[name];
   const start = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(command[0], command.slice(1), {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, ...options.env },
-    });
+    const child = spawn(command[0], command.slice(1), { stdio: ['ignore', 'pipe', 'pipe'], env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => { stdout += d; });

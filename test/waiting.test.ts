@@ -96,7 +96,8 @@ test('signals during a blocking recvSync do not restart its timeout', async () =
 
 test('an operation that can complete at once takes no thread hop (the pool is full)', async () => {
   const [a, b] = await tcpPair();
-  // Occupy every threadpool thread (4 by default) with blocking recvs.
+  // Six blocking recvs waiting: as many on pool threads as may be (3 of the
+  // default 4), the rest on the loop.
   const blockers = Array.from({ length: 6 }, () => udp());
   const pending = blockers.map((blocker) => rejection(blocker.recv(10)));
   await sleep(20);
