@@ -942,13 +942,20 @@ async function onEventLoop<T>(handle: SocketHandle, op: Wait<T>, timeoutMs: numb
 
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-/** setTimeout for any delay: Node's timers take at most 2^31-1 ms, and fire at once past it. */
+/**
+ * setTimeout that never fires before `ms` have passed on the monotonic clock.
+ * Node's timers count from the loop's cached time, which can be some ms old
+ * when the call starts, and take at most 2^31-1 ms (firing at once past it).
+ */
 function startTimer(ms: number, fire: () => void): { cancel(): void } {
+  const due = performance.now() + ms;
   let timer: NodeJS.Timeout;
-  const arm = (left: number): void => {
-    timer = left > MAX_TIMER_MS ? setTimeout(arm, MAX_TIMER_MS, left - MAX_TIMER_MS) : setTimeout(fire, left);
+  const arm = (): void => {
+    const left = due - performance.now();
+    if (left <= 0) fire();
+    else timer = setTimeout(arm, Math.min(Math.ceil(left), MAX_TIMER_MS));
   };
-  arm(ms);
+  timer = setTimeout(arm, Math.min(ms, MAX_TIMER_MS));
   return { cancel: () => clearTimeout(timer) };
 }
 
