@@ -8,28 +8,39 @@ import { checkInt, describe } from './validate';
 
 /** AF_INET: `{ address: '127.0.0.1', port: 80 }`. */
 export interface Inet4Address {
+  /** AF_INET; by default the socket's. */
   family?: number;
+  /** A numeric IPv4 address ('0.0.0.0': any); resolve host names with dns.lookup first. */
   address: string;
+  /** The port, 0–65535 (0 to bind: the kernel picks one). */
   port: number;
 }
 
 /** AF_INET6: `{ address: '::1', port: 80, flowinfo?, scopeId? }`. */
 export interface Inet6Address {
+  /** AF_INET6; by default the socket's. */
   family?: number;
+  /** A numeric IPv6 address ('::': any). */
   address: string;
+  /** The port, 0–65535 (0 to bind: the kernel picks one). */
   port: number;
+  /** The flow label (sin6_flowinfo, 20 bits); 0 by default. */
   flowinfo?: number;
+  /** The interface index of a link-local address (sin6_scope_id); 0 by default. */
   scopeId?: number;
 }
 
 /** AF_UNIX: `{ path }`; a path starting with '\0' is in Linux's abstract namespace. */
 export interface UnixAddress {
+  /** AF_UNIX; by default the socket's. */
   family?: number;
+  /** The socket file's path (at most 107 bytes), or an abstract name starting with '\0'. */
   path: string | Buffer;
 }
 
 /** AF_UNSPEC: connect() to it dissolves a datagram socket's association. */
 export interface UnspecAddress {
+  /** AF_UNSPEC. */
   family: number;
 }
 
@@ -38,18 +49,27 @@ export interface UnspecAddress {
  * and a hardware address ('02:00:00:00:00:01' or a Buffer of up to 8 bytes).
  */
 export interface PacketAddress {
+  /** AF_PACKET; by default the socket's. */
   family?: number;
+  /** The interface index (if_nametoindex); 0 to bind: every interface. */
   ifindex: number;
+  /** The EtherType, an ETH_P_* value in host order; 0 by default. */
   protocol?: number;
+  /** The ARP hardware type, an ARPHRD_* value (received frames); 0 by default. */
   hatype?: number;
+  /** The packet type, a PACKET_* value such as PACKET_HOST (received frames); 0 by default. */
   pkttype?: number;
+  /** The hardware address: 'aa:bb:cc:dd:ee:ff' or a Buffer of up to 8 bytes. */
   addr?: string | Buffer;
 }
 
 /** AF_NETLINK (sockaddr_nl): a port id (0: the kernel) and multicast groups. */
 export interface NetlinkAddress {
+  /** AF_NETLINK; by default the socket's. */
   family?: number;
+  /** The port id: 0 is the kernel (to send), or lets the kernel assign one (to bind). */
   pid?: number;
+  /** A bit mask of multicast groups to join (RTMGRP_* for rtnetlink); 0 by default. */
   groups?: number;
 }
 
@@ -58,12 +78,64 @@ export type Address = Inet4Address | Inet6Address | UnixAddress | UnspecAddress 
 
 /** An address as returned: always with its `family`. */
 export type SocketAddress =
-  | { family: number; address: string; port: number }
-  | { family: number; address: string; port: number; flowinfo: number; scopeId: number }
-  | { family: number; path: string }
-  | { family: number; ifindex: number; protocol: number; hatype: number; pkttype: number; addr: string }
-  | { family: number; pid: number; groups: number }
-  | { family: number };
+  /** AF_INET, as {@link Inet4Address}. */
+  | {
+    /** AF_INET. */
+    family: number;
+    /** The IPv4 address, as text. */
+    address: string;
+    /** The port. */
+    port: number;
+  }
+  /** AF_INET6, as {@link Inet6Address}. */
+  | {
+    /** AF_INET6. */
+    family: number;
+    /** The IPv6 address, as text. */
+    address: string;
+    /** The port. */
+    port: number;
+    /** The flow label (sin6_flowinfo). */
+    flowinfo: number;
+    /** The interface index of a link-local address (sin6_scope_id), or 0. */
+    scopeId: number;
+  }
+  /** AF_UNIX, as {@link UnixAddress}. */
+  | {
+    /** AF_UNIX. */
+    family: number;
+    /** The path; '' for an unbound socket, a leading '\0' for an abstract name. */
+    path: string;
+  }
+  /** AF_PACKET, as {@link PacketAddress}. */
+  | {
+    /** AF_PACKET. */
+    family: number;
+    /** The interface index. */
+    ifindex: number;
+    /** The EtherType (ETH_P_*), in host order. */
+    protocol: number;
+    /** The ARP hardware type (ARPHRD_*). */
+    hatype: number;
+    /** The packet type (PACKET_HOST, PACKET_BROADCAST, …). */
+    pkttype: number;
+    /** The hardware address, as 'aa:bb:cc:dd:ee:ff'. */
+    addr: string;
+  }
+  /** AF_NETLINK, as {@link NetlinkAddress}. */
+  | {
+    /** AF_NETLINK. */
+    family: number;
+    /** The port id (0: the kernel). */
+    pid: number;
+    /** The multicast groups' bit mask. */
+    groups: number;
+  }
+  /** Any other family: only its number. */
+  | {
+    /** The address family. */
+    family: number;
+  };
 
 const UNIX_PATH_MAX = binding.internal.UNIX_PATH_MAX;
 

@@ -10,39 +10,119 @@ import { checkInt, checkInt32, describe } from './validate';
 /** Ancillary data as sent (and, with `level` and `type`, as received). */
 export type Ancillary =
   /** SCM_RIGHTS: fds to pass over a Unix socket. */
-  | { kind: 'rights'; fds: number[] }
+  | {
+    /** SCM_RIGHTS. */
+    kind: 'rights';
+    /** The fds: sent, they stay open here; received, they are new fds of this process, close-on-exec. */
+    fds: number[];
+  }
   /** SCM_CREDENTIALS: the sender's pid, uid and gid (SO_PASSCRED to receive). */
-  | { kind: 'credentials'; pid: number; uid: number; gid: number }
+  | {
+    /** SCM_CREDENTIALS. */
+    kind: 'credentials';
+    /** The process id (a process may send only its own unless it has CAP_SYS_ADMIN). */
+    pid: number;
+    /** The user id (its own, real, effective or saved, unless it has CAP_SETUID). */
+    uid: number;
+    /** The group id (its own, real, effective or saved, unless it has CAP_SETGID). */
+    gid: number;
+  }
   /** SO_TIMESTAMPNS / SO_TIMESTAMP: when the packet arrived (receive only). */
-  | { kind: 'timestamp'; seconds: number; nanoseconds: number }
+  | {
+    /** SCM_TIMESTAMPNS or SCM_TIMESTAMP. */
+    kind: 'timestamp';
+    /** Whole seconds since the epoch. */
+    seconds: number;
+    /** Nanoseconds within that second (a multiple of 1000 from SO_TIMESTAMP's timeval). */
+    nanoseconds: number;
+  }
   /**
    * IP_PKTINFO / IPV6_PKTINFO. Received: the interface and the packet's
    * destination `address` (IPv4 also `localAddress`). Sent: the interface
    * and the source address to use (`localAddress` for IPv4, `address` for IPv6).
    */
-  | { kind: 'pktinfo'; ifindex: number; address?: string; localAddress?: string }
+  | {
+    /** IP_PKTINFO or IPV6_PKTINFO. */
+    kind: 'pktinfo';
+    /** The interface index (0 when sending: the routing table picks it). */
+    ifindex: number;
+    /** Received: the packet's destination address. Sent on IPv6: the source address to use. */
+    address?: string;
+    /** IPv4 only. Received: the local address the packet was routed to. Sent: the source address to use. */
+    localAddress?: string;
+  }
   /** IP_TTL (IP_RECVTTL to receive). */
-  | { kind: 'ttl'; value: number }
+  | {
+    /** IP_TTL. */
+    kind: 'ttl';
+    /** The time-to-live, 0–255. */
+    value: number;
+  }
   /** IPV6_HOPLIMIT (IPV6_RECVHOPLIMIT to receive). */
-  | { kind: 'hoplimit'; value: number }
+  | {
+    /** IPV6_HOPLIMIT. */
+    kind: 'hoplimit';
+    /** The hop limit, 0–255. */
+    value: number;
+  }
   /** IP_TOS (IP_RECVTOS to receive). */
-  | { kind: 'tos'; value: number }
+  | {
+    /** IP_TOS. */
+    kind: 'tos';
+    /** The Type of Service byte (DSCP and ECN), 0–255. */
+    value: number;
+  }
   /** IPV6_TCLASS (IPV6_RECVTCLASS to receive). */
-  | { kind: 'tclass'; value: number }
+  | {
+    /** IPV6_TCLASS. */
+    kind: 'tclass';
+    /** The traffic class byte (DSCP and ECN), 0–255. */
+    value: number;
+  }
   /** IP_RECVERR / IPV6_RECVERR: a queued error (MSG_ERRQUEUE); receive only. */
   | {
-    kind: 'error'; errno: number; origin: number; icmpType: number; icmpCode: number; info: number; data: number;
+    /** IP_RECVERR or IPV6_RECVERR (struct sock_extended_err, ip(7)). */
+    kind: 'error';
+    /** The errno number of the error (ee_errno), such as ECONNREFUSED's or EMSGSIZE's. */
+    errno: number;
+    /** Where it came from (ee_origin): SO_EE_ORIGIN_LOCAL 1, _ICMP 2, _ICMP6 3, _TXSTATUS 4, _ZEROCOPY 5, _TXTIME 6. */
+    origin: number;
+    /** The ICMP type, for an ICMP origin (ee_type). */
+    icmpType: number;
+    /** The ICMP code, for an ICMP origin (ee_code). */
+    icmpCode: number;
+    /** Extra information (ee_info): the MTU for EMSGSIZE. */
+    info: number;
+    /** Extra data (ee_data): a zerocopy completion's last id. */
+    data: number;
+    /** The address of who reported the error (SO_EE_OFFENDER), when there is one. */
     offender?: SocketAddress;
   }
   /** Any other control message, as bytes. */
-  | { kind: 'raw'; level: number; type: number; data: Buffer };
+  | {
+    /** A control message without a kind of its own. */
+    kind: 'raw';
+    /** cmsg_level, such as SOL_SOCKET or IPPROTO_IP. */
+    level: number;
+    /** cmsg_type, such as SCM_RIGHTS or IP_TTL. */
+    type: number;
+    /** The payload, without the cmsghdr. */
+    data: Buffer;
+  };
 
 /** A received control message: its kind's fields, plus the cmsg level and type. */
-export type ReceivedAncillary = Ancillary & { level: number; type: number };
+export type ReceivedAncillary = Ancillary & {
+  /** cmsg_level, such as SOL_SOCKET or IPPROTO_IP. */
+  level: number;
+  /** cmsg_type, such as SCM_RIGHTS or IP_TTL. */
+  type: number;
+};
 
-/** What recvmsg returns. */
+/** What {@link Socket.recvmsg} returns. */
 export interface Message {
+  /** The bytes received (at most `bufsize`). */
   data: Buffer;
+  /** The control messages received, decoded per kind. */
   ancillary: ReceivedAncillary[];
   /** msg_flags as the kernel set them (MSG_TRUNC, MSG_CTRUNC, MSG_EOR, MSG_ERRQUEUE…). */
   flags: number;

@@ -16,21 +16,43 @@ import type { PermissionHint } from './privileges';
 export type SocketErrorCode = keyof typeof osConstants.errno
   | 'ESHUTDOWN' | 'EHOSTDOWN' | 'ESOCKTNOSUPPORT' | 'EPFNOSUPPORT' | 'ENONET' | 'EREMOTEIO';
 
+/** What a {@link SocketError} names about the address the call used. */
 export interface SocketErrorDetails {
+  /** The IP address, as text. */
   address?: string;
+  /** The port, with `address`. */
   port?: number;
+  /** The Unix socket path. */
   path?: string;
 }
 
-/** A socket syscall failed. `code` is the errno name, `errno` its number. */
+/**
+ * A socket syscall failed. `code` is the errno name, `errno` its number, in
+ * the shape of Node's system errors. The subclasses below sort the codes by
+ * kind of failure; any other errno (EINVAL, EMFILE, ENOTCONN, EMSGSIZE,
+ * EAFNOSUPPORT, ENOTSOCK, EBUSY, …) is a plain SocketError.
+ */
 export class SocketError extends Error {
+  /** The symbolic errno name, such as 'ECONNREFUSED'; never strerror text. */
   readonly code: SocketErrorCode;
+  /** The errno number (positive, as `os.constants.errno` has it; 0 if unknown). */
   readonly errno: number;
+  /** The syscall that failed, such as 'connect' or 'recvfrom'. */
   readonly syscall: string;
+  /** The IP address the call used, when it had one. */
   readonly address?: string;
+  /** The port the call used, with `address`. */
   readonly port?: number;
+  /** The Unix socket path the call used, when it had one. */
   readonly path?: string;
 
+  /**
+   * @param code - The errno name.
+   * @param syscall - The syscall that failed.
+   * @param details - The address or path the call used.
+   * @param message - The message; by default `"<syscall> <code> <address>"`.
+   * @param errno - The errno number; by default the one Node knows for `code`.
+   */
   constructor(code: SocketErrorCode, syscall: string, details: SocketErrorDetails = {}, message?: string,
     errno?: number) {
     const where = details.path !== undefined ? ` ${JSON.stringify(details.path)}`
@@ -47,7 +69,12 @@ export class SocketError extends Error {
   }
 }
 
-/** Base of the connection errors, as Python's ConnectionError. */
+/**
+ * Base of the connection errors, as Python's ConnectionError:
+ * {@link ConnectionRefusedError}, {@link ConnectionResetError},
+ * {@link ConnectionAbortedError} and {@link BrokenPipeError}. No errno maps to
+ * it alone; catch it to catch them all.
+ */
 export class ConnectionError extends SocketError {}
 /** ECONNREFUSED: nothing listens there, or a reset answered the SYN. */
 export class ConnectionRefusedError extends ConnectionError {}
@@ -63,7 +90,11 @@ export class AddressInUseError extends SocketError {}
 export class AddressNotAvailableError extends SocketError {}
 /** EAGAIN / EWOULDBLOCK / EINPROGRESS / EALREADY on a non-blocking socket. */
 export class WouldBlockError extends SocketError {}
-/** The socket's or the call's timeout passed (code ETIMEDOUT). */
+/**
+ * ETIMEDOUT: the socket's or the call's timeout passed ({@link Socket.settimeout},
+ * {@link CallOptions.timeout}), or the kernel gave up (connect(2) unanswered,
+ * TCP_USER_TIMEOUT, keepalive probes unanswered).
+ */
 export class SocketTimeoutError extends SocketError {}
 /**
  * EACCES / EPERM: not allowed. For raw and packet sockets and low ports the
@@ -71,19 +102,32 @@ export class SocketTimeoutError extends SocketError {}
  * (`capability`, `hasCapability`) and how to get it.
  */
 export class PermissionDeniedError extends SocketError {
+  /** The capability the call needed, such as 'CAP_NET_RAW', when one explains the refusal. */
   capability?: string;
+  /** Whether this process has `capability` in its effective set. */
   hasCapability?: boolean;
 }
-/** ENETUNREACH / ENETDOWN. */
+/** ENETUNREACH / ENETDOWN: no route to the network, or the local network is down. */
 export class NetworkUnreachableError extends SocketError {}
-/** EHOSTUNREACH / EHOSTDOWN. */
+/** EHOSTUNREACH / EHOSTDOWN: no route to the host, or the host is down. */
 export class HostUnreachableError extends SocketError {}
-/** The socket is closed (closed by this process, or closed while the call waited). Code EBADF. */
+/**
+ * EBADF: the socket is closed (closed by this process, or closed while the
+ * call waited), or the kernel refused the fd.
+ */
 export class SocketClosedError extends SocketError {}
 
-/** The call's AbortSignal fired. Shaped as Node's own AbortError. */
+/**
+ * The call's AbortSignal fired ({@link CallOptions.signal}); `cause` is the
+ * signal's reason. No errno: shaped as Node's own AbortError.
+ */
 export class AbortError extends Error {
+  /** Always 'ABORT_ERR', as Node's AbortError. */
   readonly code = 'ABORT_ERR';
+  /**
+   * @param message - The message.
+   * @param options - `cause`: why the operation was aborted.
+   */
   constructor(message = 'The operation was aborted', options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'AbortError';
@@ -117,12 +161,26 @@ const CLASS_OF_CODE: Partial<Record<SocketErrorCode, SocketErrorClass>> = {
 
 const { STATUS_TIMED_OUT, STATUS_CLOSED, STATUS_CANCELLED } = binding.internal;
 
-/** The error for a closed socket, before any syscall is made. */
+/**
+ * The error for a closed socket, before any syscall is made: a
+ * {@link SocketClosedError} with code EBADF. Used by {@link Socket}; exported
+ * through the package index, not meant to be called by users.
+ *
+ * @param syscall - The syscall the caller was about to make.
+ */
 export function closedError(syscall: string): SocketClosedError {
   return new SocketClosedError('EBADF', syscall, {}, `${syscall} EBADF: the socket is closed`);
 }
 
-/** Adds what a PermissionDeniedError needed to know to the error, if it is one. */
+/**
+ * Adds to a {@link PermissionDeniedError} what the refused call needed (its
+ * message, `capability`, `hasCapability`); any other error is returned as it
+ * is. Used by {@link Socket}; exported through the package index, not meant
+ * to be called by users.
+ *
+ * @param error - The error a syscall raised.
+ * @param hint - Which capability the call needs and how to get it, if any explains the refusal.
+ */
 export function withPermissionHint(error: Error, hint: PermissionHint | undefined): Error {
   if (!(error instanceof PermissionDeniedError) || hint === undefined) return error;
   error.message = `${error.message}: ${hint.message}`;
@@ -132,8 +190,15 @@ export function withPermissionHint(error: Error, hint: PermissionHint | undefine
 }
 
 /**
- * Turns a failed native result (-errno or a status) into the error to throw.
- * `signal` is the call's AbortSignal, whose reason a cancellation carries.
+ * Turns a failed native result (-errno or a status) into the error to throw:
+ * the {@link SocketError} subclass of its errno, {@link SocketTimeoutError},
+ * {@link SocketClosedError} or {@link AbortError}. Used by {@link Socket};
+ * exported through the package index, not meant to be called by users.
+ *
+ * @param status - The negative result of the native call.
+ * @param syscall - The syscall that failed.
+ * @param details - The address or path the call used.
+ * @param signal - The call's AbortSignal, whose reason a cancellation carries.
  */
 export function errorFromStatus(status: number, syscall: string, details?: SocketErrorDetails,
   signal?: AbortSignal): Error {

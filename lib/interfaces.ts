@@ -18,8 +18,13 @@ export function if_indextoname(index: number): string {
   return r;
 }
 
-/** if_nameindex(3): every interface, as { index, name }. */
-export function if_nameindex(): Array<{ index: number; name: string }> {
+/** if_nameindex(3): every interface, as { index, name }. Raises SocketError (ENOBUFS, or an errno of socket(2)) if the list cannot be read. */
+export function if_nameindex(): Array<{
+  /** The interface index. */
+  index: number;
+  /** The interface name, such as 'lo' or 'eth0'. */
+  name: string;
+}> {
   const r = binding.if_nameindex();
   if (typeof r === 'number') throw errorFromStatus(r, 'if_nameindex');
   return r;

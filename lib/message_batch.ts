@@ -7,6 +7,12 @@ import { binding } from './binding';
 import { errorFromStatus } from './errors';
 import { checkInt, toSendView, type BinaryLike } from './validate';
 
+/**
+ * Reusable memory for {@link Socket.recvmmsg} and {@link Socket.sendmmsg}
+ * (recvmmsg(2), sendmmsg(2)): `count` messages of up to `size` bytes each,
+ * their lengths and their addresses, in one block allocated once. A batch
+ * call then allocates nothing per message.
+ */
 export class MessageBatch {
   /** How many messages one call can carry (at most 1024, UIO_MAXIOV). */
   readonly count: number;
@@ -22,6 +28,11 @@ export class MessageBatch {
   readonly #addressesAt: number;
   readonly #addressSize: number;
 
+  /**
+   * @param count - Messages per call, 1–1024 (UIO_MAXIOV).
+   * @param size - The room of each message in bytes, 0–1 MiB; a longer datagram is truncated.
+   * @throws TypeError or RangeError for a count or size out of range.
+   */
   constructor(count: number, size: number) {
     this.count = checkInt(count, 'count', 1, 1024);
     this.size = checkInt(size, 'size', 0, 1 << 20);

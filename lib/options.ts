@@ -8,19 +8,52 @@ import { binding } from './binding';
 import * as c from './constants';
 import { checkInt32, describe, toView } from './validate';
 
+/**
+ * The C type of a known option, which decides its JS value: 'int' a number,
+ * 'bool' a boolean, 'timeval' milliseconds, 'string' a string, 'in_addr' an
+ * IPv4 address string, 'linger' a {@link LingerOption}, 'ip_mreqn' and
+ * 'ipv6_mreq' a {@link MembershipOption}, 'packet_mreq' a
+ * {@link PacketMembershipOption}, 'ucred' `{ pid, uid, gid }`.
+ */
 export type OptionKind = 'int' | 'bool' | 'timeval' | 'string' | 'in_addr' | 'linger' | 'ip_mreqn' | 'ipv6_mreq'
   | 'packet_mreq' | 'ucred';
 
 /** A socket option's value, by its C type. */
 export type OptionValue = number | boolean | string | Buffer | LingerOption | MembershipOption
-  | PacketMembershipOption | { pid: number; uid: number; gid: number };
+  | PacketMembershipOption | {
+    /** SO_PEERCRED: the peer's process id. */
+    pid: number;
+    /** SO_PEERCRED: the peer's user id. */
+    uid: number;
+    /** SO_PEERCRED: the peer's group id. */
+    gid: number;
+  };
 
 /** SO_LINGER. */
-export interface LingerOption { onoff: boolean; seconds: number }
+export interface LingerOption {
+  /** Whether close(2) lingers: with it, close waits up to `seconds` for unsent data (0: reset the connection). */
+  onoff: boolean;
+  /** How long to linger, in seconds. */
+  seconds: number;
+}
 /** IP_ADD_MEMBERSHIP / IP_DROP_MEMBERSHIP (ip_mreqn), IPV6_JOIN_GROUP / IPV6_LEAVE_GROUP (ipv6_mreq). */
-export interface MembershipOption { multiaddr: string; address?: string; ifindex?: number }
+export interface MembershipOption {
+  /** The multicast group's address (IPv4 or IPv6, as text). */
+  multiaddr: string;
+  /** IPv4: the local interface's address ('0.0.0.0' by default: the kernel picks). */
+  address?: string;
+  /** The interface index (0 by default: the kernel picks). */
+  ifindex?: number;
+}
 /** PACKET_ADD_MEMBERSHIP / PACKET_DROP_MEMBERSHIP: type PACKET_MR_PROMISC, _MULTICAST or _ALLMULTI. */
-export interface PacketMembershipOption { ifindex: number; type: number; address?: Buffer }
+export interface PacketMembershipOption {
+  /** The interface index. */
+  ifindex: number;
+  /** PACKET_MR_PROMISC, PACKET_MR_MULTICAST or PACKET_MR_ALLMULTI. */
+  type: number;
+  /** The hardware address, for PACKET_MR_MULTICAST. */
+  address?: Buffer;
+}
 
 const TABLE: Array<[number, OptionKind, number[]]> = [
   [c.SOL_SOCKET, 'bool', [c.SO_REUSEADDR, c.SO_REUSEPORT, c.SO_KEEPALIVE, c.SO_BROADCAST, c.SO_OOBINLINE,
@@ -59,12 +92,18 @@ for (const [level, kind, names] of TABLE) {
   for (const name of names) if (name !== undefined) KIND.set(`${level}:${name}`, kind);
 }
 
-/** The C type of an option, or undefined for one the table does not know. */
+/**
+ * The C type of an option, or undefined for one the table does not know
+ * (such an option takes and returns bytes).
+ *
+ * @param level - The level, such as SOL_SOCKET or IPPROTO_TCP.
+ * @param name - The option, such as SO_RCVBUF or TCP_NODELAY.
+ */
 export function optionKind(level: number, name: number): OptionKind | undefined {
   return KIND.get(`${level}:${name}`);
 }
 
-/** Every option the table knows, as [level, name, kind]. */
+/** Every option the table knows, as [level, name, kind]; each takes and returns its natural value. */
 export function knownOptions(): Array<[number, number, OptionKind]> {
   return [...KIND].map(([key, kind]) => {
     const [level, name] = key.split(':').map(Number);

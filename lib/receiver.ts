@@ -46,6 +46,12 @@ export interface ReceiverStart {
 /** Ends a receiver from its socket (close, detach). Not exported by the package. */
 export const END_RECEIVER = Symbol('endReceiver');
 
+/**
+ * A running callback receiver, returned by {@link Socket.recvEach} and
+ * {@link Socket.recvmmsgEach}: the addon drains the socket on each readable
+ * event and calls back per message (recv(2), recvfrom(2)) or per batch
+ * (recvmmsg(2)). Stop it with `stop()` or by closing the socket.
+ */
 export class Receiver {
   #handle: SocketHandle | null;
   readonly #address: Uint8Array | null;

@@ -92,6 +92,27 @@ interface Wait<T> {
   details?: NativeAddress;
 }
 
+/**
+ * A socket: one fd, one method per syscall, each named after it. Made by
+ * {@link socket} (or `new Socket()`), {@link socketpair}, {@link fromFd} or
+ * `accept()`.
+ *
+ * The mode follows Python's socket timeouts: null (the default) blocks
+ * without limit, a positive number of milliseconds bounds each blocking call,
+ * 0 makes the socket non-blocking ({@link Socket.settimeout},
+ * {@link Socket.setblocking}). A call that may wait has two forms: the
+ * Promise method waits without blocking the JavaScript thread; the `…Sync`
+ * method blocks the calling thread as the C call would, or raises
+ * {@link WouldBlockError} on a non-blocking socket.
+ *
+ * Errors: a failed syscall raises (a Promise method rejects with) a
+ * {@link SocketError} subclass whose `code` is the errno name. Every method
+ * but `close()`, `detach()` and `fileno()` raises {@link SocketClosedError}
+ * (EBADF) once the socket is closed, and `TypeError` / `RangeError` for a bad
+ * argument before any syscall is made. A Promise method also rejects with
+ * {@link SocketTimeoutError} when its timeout passes and {@link AbortError}
+ * when its signal fires ({@link CallOptions}).
+ */
 export class Socket {
   #fd: number;
   #handle: SocketHandle | null;
@@ -172,21 +193,24 @@ export class Socket {
       Socket.#adopt(fds[1], family, type, protocol, timeout)];
   }
 
+  /** The address family, such as AF_INET (as SO_DOMAIN reads it). */
   get family(): number { return this.#family; }
   /** The socket type without SOCK_NONBLOCK / SOCK_CLOEXEC. */
   get type(): number { return this.#type; }
+  /** The protocol, such as IPPROTO_TCP, or 0 for the family's default (as given to socket(2)). */
   get protocol(): number { return this.#protocol; }
+  /** Whether the socket is closed or detached. */
   get closed(): boolean { return this.#handle === null; }
 
-  /** The fd, or -1 once closed. The library still owns it. */
+  /** The fd, or -1 once closed. The library still owns it: do not close(2) it. Never raises. */
   fileno(): number {
     return this.#handle === null ? -1 : this.#fd;
   }
 
   /**
    * Gives up the fd without closing it and returns it (-1 if closed). Its
-   * O_NONBLOCK flag is set to match the socket's mode. Pending operations
-   * end with SocketClosedError.
+   * O_NONBLOCK flag is set to match the socket's mode (fcntl(2)). Pending
+   * operations end with SocketClosedError. Never raises.
    */
   detach(): number {
     if (this.#handle === null) return -1;
@@ -199,7 +223,8 @@ export class Socket {
   /**
    * close(2), idempotent. Every pending operation on the socket, on a worker
    * or on the event loop, ends promptly with SocketClosedError; the fd itself
-   * is closed once none of them uses it any more.
+   * is closed once none of them uses it any more. Never raises, and close(2)
+   * is never retried (its EINTR still closed the fd).
    */
   close(): void {
     if (this.#handle === null) return;
@@ -207,17 +232,23 @@ export class Socket {
     this.#release();
   }
 
+  /** Closes the socket, as `close()`: `using s = socket(AF_INET, SOCK_DGRAM)` closes it at the end of the scope. */
   [DISPOSE](): void {
     this.close();
   }
 
+  /** Closes the socket, as `close()`, for `await using`. */
   async [ASYNC_DISPOSE](): Promise<void> {
     this.close();
   }
 
   // --- calls that never block ------------------------------------------------
 
-  /** bind(2). Raises AddressInUseError, AddressNotAvailableError, PermissionDeniedError. */
+  /**
+   * bind(2). Raises AddressInUseError, AddressNotAvailableError,
+   * PermissionDeniedError (a port below 1024 without CAP_NET_BIND_SERVICE; the
+   * message says how to get it), SocketError EINVAL (already bound).
+   */
   bind(address: Address): void {
     this.#open('bind');
     const native = toNativeAddress(address, this.#family);
@@ -225,7 +256,12 @@ export class Socket {
     if (r < 0) throw withPermissionHint(errorFromStatus(r, 'bind', addressDetails(native)), bindPermissionHint(native.port));
   }
 
-  /** listen(2). The backlog defaults to SOMAXCONN (the kernel caps it). */
+  /**
+   * listen(2). The backlog defaults to SOMAXCONN (the kernel caps it).
+   * Raises AddressInUseError (another socket listens on the port, or no
+   * ephemeral port is left for an unbound socket), SocketError EOPNOTSUPP (a
+   * type that cannot listen, such as SOCK_DGRAM).
+   */
   listen(backlog: number = SOMAXCONN): void {
     this.#open('listen');
     const r = binding.listen(this.#open('listen'), checkInt32(backlog, 'backlog'));
@@ -239,7 +275,7 @@ export class Socket {
     if (r < 0) throw errorFromStatus(r, 'shutdown');
   }
 
-  /** getsockname(2): the local address. */
+  /** getsockname(2): the local address (after bind(2), or the one connect(2) picked). Raises only SocketClosedError. */
   getsockname(): SocketAddress {
     const r = binding.getsockname(this.#open('getsockname'));
     if (failed(r)) throw errorFromStatus(r, 'getsockname');
@@ -260,6 +296,9 @@ export class Socket {
    * seconds }, IP_ADD_MEMBERSHIP { multiaddr, address?, ifindex? },
    * PACKET_ADD_MEMBERSHIP { ifindex, type, address? }, …). Any option also
    * takes raw bytes; an unknown one takes bytes or a number (a C int).
+   * Raises SocketError ENOPROTOOPT (an option this socket lacks) or EINVAL (a
+   * bad value), PermissionDeniedError (EPERM: an option that needs
+   * CAP_NET_ADMIN), TypeError for a value of the wrong type.
    */
   setsockopt(level: number, name: number, value: OptionValue | ArrayBufferView | ArrayBuffer): void {
     this.#open('setsockopt');
@@ -273,7 +312,8 @@ export class Socket {
   /**
    * getsockopt(2). A known option comes back as its natural value (see
    * setsockopt); an unknown one as a Buffer of what the kernel wrote. With
-   * `buflen`, any option comes back as up to `buflen` raw bytes.
+   * `buflen`, any option comes back as up to `buflen` raw bytes. Raises
+   * SocketError ENOPROTOOPT (an option this socket lacks).
    */
   getsockopt(level: number, name: number): OptionValue;
   getsockopt(level: number, name: number, buflen: number): Buffer;
@@ -288,12 +328,17 @@ export class Socket {
     return buflen === undefined ? decodeOption(level, name, out.subarray(0, r)) : out.subarray(0, r);
   }
 
-  /** Blocking (the default) or non-blocking: setblocking(false) is settimeout(0). */
+  /**
+   * Blocking (the default) or non-blocking: setblocking(false) is
+   * settimeout(0), setblocking(true) settimeout(null). No syscall: the fd
+   * stays O_NONBLOCK in the kernel.
+   */
   setblocking(flag: boolean): void {
     this.#open('setblocking');
     this.#timeout = flag ? null : 0;
   }
 
+  /** Whether the socket blocks: false only when its timeout is 0. */
   getblocking(): boolean {
     return this.#timeout !== 0;
   }
@@ -302,12 +347,15 @@ export class Socket {
    * The socket's timeout in milliseconds: null blocks without limit, 0 makes
    * the socket non-blocking, a positive number bounds every blocking call,
    * which then raises SocketTimeoutError. The limit holds across signals.
+   * No syscall (SO_RCVTIMEO is not used). RangeError for a negative or
+   * infinite number.
    */
   settimeout(ms: number | null): void {
     this.#open('settimeout');
     this.#timeout = ms === null ? null : checkTimeout(ms, 'timeout');
   }
 
+  /** The socket's timeout in milliseconds: null (blocks without limit), 0 (non-blocking) or the limit. */
   gettimeout(): number | null {
     return this.#timeout;
   }
@@ -316,7 +364,9 @@ export class Socket {
 
   /**
    * accept4(2): the next connection and its peer's address. The new socket is
-   * close-on-exec and takes this socket's mode and timeout.
+   * close-on-exec and takes this socket's mode and timeout. Raises
+   * ConnectionAbortedError (the peer reset it while it queued), SocketError
+   * EINVAL (not listening), EMFILE / ENFILE (out of fds).
    */
   async accept(options?: CallOptions): Promise<[Socket, SocketAddress]> {
     this.#open('accept');
@@ -329,6 +379,11 @@ export class Socket {
     return [this.#accepted(conn), address as SocketAddress];
   }
 
+  /**
+   * accept4(2), blocking the thread as the C call would; on a non-blocking
+   * socket with no connection waiting, raises WouldBlockError (EAGAIN).
+   * Otherwise as {@link Socket.accept}.
+   */
   acceptSync(): [Socket, SocketAddress] {
     const r = binding.accept(this.#open('accept'), this.#syncTimeout());
     if (failed(r)) throw errorFromStatus(r, 'accept');
@@ -343,8 +398,9 @@ export class Socket {
 
   /**
    * connect(2). Raises ConnectionRefusedError, NetworkUnreachableError,
-   * HostUnreachableError, SocketTimeoutError. On a datagram socket it sets the
-   * default peer; `{ family: AF_UNSPEC }` dissolves it.
+   * HostUnreachableError, SocketTimeoutError, AddressNotAvailableError (no
+   * local port left), SocketError EISCONN (already connected). On a datagram
+   * socket it sets the default peer; `{ family: AF_UNSPEC }` dissolves it.
    */
   async connect(address: Address, options?: CallOptions): Promise<void> {
     this.#open('connect');
@@ -379,7 +435,8 @@ export class Socket {
    * sent. On a blocking stream socket that is all of them (unless a timeout
    * ends the call after some were sent), as the kernel does for a blocking
    * fd; on a non-blocking one, what fitted. Raises BrokenPipeError,
-   * ConnectionResetError.
+   * ConnectionResetError, SocketError EMSGSIZE (a datagram too long),
+   * ENOTCONN / EDESTADDRREQ (no peer).
    */
   async send(data: BinaryLike, flags = 0, options?: CallOptions): Promise<number> {
     this.#open('send');
@@ -395,6 +452,11 @@ export class Socket {
     return await this.#sendFrom(view, flags, options);
   }
 
+  /**
+   * send(2), blocking the thread as the C call would; on a non-blocking
+   * socket whose buffer is full, raises WouldBlockError (EAGAIN). Otherwise
+   * as {@link Socket.send}.
+   */
   sendSync(data: BinaryLike, flags = 0): number {
     this.#open('send');
     const view = toSendView(data);
@@ -405,7 +467,8 @@ export class Socket {
 
   /**
    * Sends all of `data`, calling send(2) as often as it takes. The timeout
-   * bounds the whole call, not each send (as in Python).
+   * bounds the whole call, not each send (as in Python). Raises what
+   * {@link Socket.send} raises; bytes already sent when it fails stay sent.
    */
   sendall(data: BinaryLike, flags = 0, options?: CallOptions): Promise<void> {
     // The hot path, on a non-blocking socket with no timeout or signal, is
@@ -455,6 +518,11 @@ export class Socket {
     } while (sent < view.byteLength);
   }
 
+  /**
+   * Sends all of `data` with send(2), blocking the thread; the socket's
+   * timeout bounds the whole call. As {@link Socket.sendall}; on a
+   * non-blocking socket, raises WouldBlockError once the buffer is full.
+   */
   sendallSync(data: BinaryLike, flags = 0): void {
     this.#open('send');
     const view = toSendView(data);
@@ -474,7 +542,13 @@ export class Socket {
     } while (sent < view.byteLength);
   }
 
-  /** sendto(2): one datagram (or stream data) to `address`. Returns the bytes sent. */
+  /**
+   * sendto(2): one datagram (or stream data) to `address`. Returns the bytes
+   * sent. Raises SocketError EMSGSIZE (a datagram too long), PermissionDeniedError
+   * (EACCES: a broadcast address without SO_BROADCAST), NetworkUnreachableError,
+   * HostUnreachableError, ConnectionRefusedError (on a connected UDP socket,
+   * the ICMP error an earlier datagram caused).
+   */
   async sendto(data: BinaryLike, address: Address, flags = 0, options?: CallOptions): Promise<number> {
     this.#open('sendto');
     const view = toSendView(data);
@@ -489,6 +563,11 @@ export class Socket {
     });
   }
 
+  /**
+   * sendto(2), blocking the thread as the C call would; WouldBlockError
+   * (EAGAIN) on a non-blocking socket whose buffer is full. Otherwise as
+   * {@link Socket.sendto}.
+   */
   sendtoSync(data: BinaryLike, address: Address, flags = 0): number {
     this.#open('sendto');
     const view = toSendView(data);
@@ -502,19 +581,30 @@ export class Socket {
 
   /**
    * recv(2): up to `bufsize` bytes; an empty Buffer means the peer shut down
-   * its side (or sent an empty datagram). Raises ConnectionResetError.
+   * its side (or sent an empty datagram). Raises ConnectionResetError,
+   * ConnectionRefusedError (a connected UDP socket's peer answered with ICMP
+   * port unreachable), SocketError ENOTCONN.
    */
   async recv(bufsize: number, flags = 0, options?: CallOptions): Promise<Buffer> {
     const buffer = Buffer.allocUnsafe(checkInt(bufsize, 'bufsize', 0, MAX_RECV));
     return shrink(buffer, await this.recvInto(buffer, bufsize, flags, options));
   }
 
+  /**
+   * recv(2), blocking the thread as the C call would; WouldBlockError
+   * (EAGAIN) on a non-blocking socket with nothing to read. Otherwise as
+   * {@link Socket.recv}.
+   */
   recvSync(bufsize: number, flags = 0): Buffer {
     const buffer = Buffer.allocUnsafe(checkInt(bufsize, 'bufsize', 0, MAX_RECV));
     return shrink(buffer, this.recvIntoSync(buffer, bufsize, flags));
   }
 
-  /** recv(2) into `buffer`, in place, with no copy; returns the bytes read. */
+  /**
+   * recv(2) into `buffer`, in place, with no copy; returns the bytes read
+   * (at most `nbytes`, by default the buffer's length). Raises what
+   * {@link Socket.recv} raises; TypeError for a detached buffer.
+   */
   recvInto(buffer: ArrayBufferView | ArrayBuffer, nbytes?: number, flags = 0,
     options?: CallOptions): Promise<number> {
     // The hot path, on a non-blocking socket with no timeout or signal, is
@@ -560,6 +650,10 @@ export class Socket {
     return this.#recvWaiter.received(got, n);
   }
 
+  /**
+   * recv(2) into `buffer`, blocking the thread; WouldBlockError (EAGAIN) on a
+   * non-blocking socket with nothing to read. Otherwise as {@link Socket.recvInto}.
+   */
   recvIntoSync(buffer: ArrayBufferView | ArrayBuffer, nbytes?: number, flags = 0): number {
     this.#open('recv');
     const view = toView(buffer, 'buffer');
@@ -569,20 +663,30 @@ export class Socket {
     return r;
   }
 
-  /** recvfrom(2): up to `bufsize` bytes and the sender's address. */
+  /**
+   * recvfrom(2): up to `bufsize` bytes and the sender's address. Raises what
+   * {@link Socket.recv} raises.
+   */
   async recvfrom(bufsize: number, flags = 0, options?: CallOptions): Promise<[Buffer, SocketAddress]> {
     const buffer = Buffer.allocUnsafe(checkInt(bufsize, 'bufsize', 0, MAX_RECV));
     const [n, address] = await this.recvfromInto(buffer, bufsize, flags, options);
     return [shrink(buffer, n), address];
   }
 
+  /**
+   * recvfrom(2), blocking the thread; WouldBlockError (EAGAIN) on a
+   * non-blocking socket with nothing to read. Otherwise as {@link Socket.recvfrom}.
+   */
   recvfromSync(bufsize: number, flags = 0): [Buffer, SocketAddress] {
     const buffer = Buffer.allocUnsafe(checkInt(bufsize, 'bufsize', 0, MAX_RECV));
     const [n, address] = this.recvfromIntoSync(buffer, bufsize, flags);
     return [shrink(buffer, n), address];
   }
 
-  /** recvfrom(2) into `buffer`, in place; returns the bytes read and the sender. */
+  /**
+   * recvfrom(2) into `buffer`, in place; returns the bytes read and the
+   * sender. Raises what {@link Socket.recv} raises.
+   */
   async recvfromInto(buffer: ArrayBufferView | ArrayBuffer, nbytes?: number, flags = 0,
     options?: CallOptions): Promise<[number, SocketAddress]> {
     this.#open('recvfrom');
@@ -598,6 +702,11 @@ export class Socket {
     return r as [number, SocketAddress];
   }
 
+  /**
+   * recvfrom(2) into `buffer`, blocking the thread; WouldBlockError (EAGAIN)
+   * on a non-blocking socket with nothing to read. Otherwise as
+   * {@link Socket.recvfromInto}.
+   */
   recvfromIntoSync(buffer: ArrayBufferView | ArrayBuffer, nbytes?: number, flags = 0): [number, SocketAddress] {
     this.#open('recvfrom');
     const view = toView(buffer, 'buffer');
@@ -611,7 +720,9 @@ export class Socket {
 
   /**
    * sendmsg(2): gathers `buffers` into one datagram (or stream run), with
-   * ancillary data, to `address` if given. Returns the bytes sent.
+   * ancillary data, to `address` if given. Returns the bytes sent. Raises
+   * what {@link Socket.sendto} raises; TypeError for an ancillary item that
+   * cannot be sent (a receive-only kind, a bad field).
    */
   async sendmsg(buffers: BinaryLike[], ancillary: Ancillary[] = [], flags = 0, address?: Address,
     options?: CallOptions): Promise<number> {
@@ -626,6 +737,10 @@ export class Socket {
     });
   }
 
+  /**
+   * sendmsg(2), blocking the thread; WouldBlockError (EAGAIN) on a
+   * non-blocking socket whose buffer is full. Otherwise as {@link Socket.sendmsg}.
+   */
   sendmsgSync(buffers: BinaryLike[], ancillary: Ancillary[] = [], flags = 0, address?: Address): number {
     this.#open('sendmsg');
     const [views, control, native] = this.#messageArgs(buffers, ancillary, flags, address);
@@ -639,7 +754,8 @@ export class Socket {
    * ancillary data (size it with CMSG_SPACE), parsed per kind. Received fds
    * are close-on-exec; with `{ adoptFds: true }` those that are sockets come
    * back as Sockets too (`sockets` beside `fds`). Truncation is reported in
-   * `truncated` / `controlTruncated`, never silent.
+   * `truncated` / `controlTruncated`, never silent. Raises what
+   * {@link Socket.recv} raises.
    */
   async recvmsg(bufsize: number, ancsize = 0, flags = 0, options?: RecvMsgOptions): Promise<Message> {
     this.#open('recvmsg');
@@ -654,6 +770,10 @@ export class Socket {
     return toMessage(buffer, r, options?.adoptFds === true);
   }
 
+  /**
+   * recvmsg(2), blocking the thread; WouldBlockError (EAGAIN) on a
+   * non-blocking socket with nothing to read. Otherwise as {@link Socket.recvmsg}.
+   */
   recvmsgSync(bufsize: number, ancsize = 0, flags = 0, options?: { adoptFds?: boolean }): Message {
     this.#open('recvmsg');
     const [buffer, control] = recvmsgArgs(bufsize, ancsize, flags);
@@ -702,7 +822,8 @@ export class Socket {
    * slab; returns how many. Message i's length is `batch.lengths[i]`, its
    * bytes `batch.message(i)`, its sender `batch.address(i)` (decoded only
    * then). Waits as recv does for the first datagram, then takes what is
-   * queued. Allocates nothing per message.
+   * queued. Allocates nothing per message. Raises what {@link Socket.recv}
+   * raises; TypeError if `batch` is not a MessageBatch.
    */
   async recvmmsg(batch: MessageBatch, flags = 0, options?: CallOptions): Promise<number> {
     this.#open('recvmmsg');
@@ -748,6 +869,11 @@ export class Socket {
     return this.#receiver;
   }
 
+  /**
+   * recvmmsg(2), blocking the thread for the first datagram; WouldBlockError
+   * (EAGAIN) on a non-blocking socket with none queued. Otherwise as
+   * {@link Socket.recvmmsg}.
+   */
   recvmmsgSync(batch: MessageBatch, flags = 0): number {
     this.#open('recvmmsg');
     const { memory, count, size } = checkBatch(batch);
@@ -761,6 +887,8 @@ export class Socket {
    * being `batch.lengths[i]` bytes of its slot, to `batch.setAddress(i, …)`
    * or the connected peer. Returns how many were sent (fewer when the
    * socket buffer fills; a blocking socket waits for room for the first).
+   * Raises the first message's error as {@link Socket.sendto} does; RangeError
+   * for more `messages` than the batch holds.
    */
   async sendmmsg(batch: MessageBatch, messages: number, flags = 0, options?: CallOptions): Promise<number> {
     this.#open('sendmmsg');
@@ -781,6 +909,11 @@ export class Socket {
     });
   }
 
+  /**
+   * sendmmsg(2), blocking the thread until the first message fits;
+   * WouldBlockError (EAGAIN) on a non-blocking socket whose buffer is full.
+   * Otherwise as {@link Socket.sendmmsg}.
+   */
   sendmmsgSync(batch: MessageBatch, messages: number, flags = 0): number {
     this.#open('sendmmsg');
     const { memory, count, size } = checkBatch(batch);
@@ -808,6 +941,7 @@ export class Socket {
     return [views, control, address === undefined ? null : toNativeAddress(address, this.#family)];
   }
 
+  /** How `util.inspect` and `console.log` show the socket: its fd, family, type, protocol and timeout. */
   [inspect.custom](): string {
     return `Socket { fd: ${this.fileno()}, family: ${this.#family}, type: ${this.#type}, `
       + `protocol: ${this.#protocol}, timeout: ${this.#timeout} }`;
@@ -1023,7 +1157,11 @@ export function socket(family: number = AF_INET, type: number = SOCK_STREAM, pro
   return new Socket(family, type, protocol);
 }
 
-/** socketpair(2): two connected sockets (AF_UNIX only, on Linux). */
+/**
+ * socketpair(2): two connected sockets (AF_UNIX only, on Linux), close-on-exec.
+ * Raises SocketError EAFNOSUPPORT / EOPNOTSUPP for another family, EMFILE
+ * when out of fds.
+ */
 export function socketpair(family: number = AF_UNIX, type: number = SOCK_STREAM, protocol = 0): [Socket, Socket] {
   return Socket.pair(family, type, protocol);
 }
