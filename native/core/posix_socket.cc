@@ -62,46 +62,54 @@ int Shutdown(int fd, int how) {
   return shutdown(fd, how) == -1 ? -errno : 0;
 }
 
+// Every data call is one attempt that never blocks, by its own flag and not
+// only by the fd's O_NONBLOCK: that flag belongs to the open file, which a
+// detached socket's new owner may clear (detach() of a blocking socket does)
+// while a woken wait still makes its last attempt, which would then block
+// its thread for good. RunOp does the waiting.
+constexpr int kAttempt = MSG_DONTWAIT;
+// MSG_NOSIGNAL: a peer that went away is an EPIPE error, not a SIGPIPE that
+// kills the process.
+constexpr int kSendAttempt = kAttempt | MSG_NOSIGNAL;
+
 ssize_t Send(int fd, const uint8_t* data, size_t len, int flags) {
-  // MSG_NOSIGNAL: a peer that went away is an EPIPE error, not a SIGPIPE
-  // that kills the process.
-  return RetryOnEintr([&] { return send(fd, data, len, flags | MSG_NOSIGNAL); });
+  return RetryOnEintr([&] { return send(fd, data, len, flags | kSendAttempt); });
 }
 
 ssize_t SendTo(int fd, const uint8_t* data, size_t len, int flags,
                const sockaddr* addr, socklen_t addr_len) {
   return RetryOnEintr(
-      [&] { return sendto(fd, data, len, flags | MSG_NOSIGNAL, addr, addr_len); });
+      [&] { return sendto(fd, data, len, flags | kSendAttempt, addr, addr_len); });
 }
 
 ssize_t Recv(int fd, uint8_t* data, size_t len, int flags) {
-  return RetryOnEintr([&] { return recv(fd, data, len, flags); });
+  return RetryOnEintr([&] { return recv(fd, data, len, flags | kAttempt); });
 }
 
 ssize_t RecvFrom(int fd, uint8_t* data, size_t len, int flags,
                  sockaddr_storage* addr, socklen_t* addr_len) {
   return RetryOnEintr([&] {
     *addr_len = sizeof(*addr);
-    return recvfrom(fd, data, len, flags, reinterpret_cast<sockaddr*>(addr), addr_len);
+    return recvfrom(fd, data, len, flags | kAttempt, reinterpret_cast<sockaddr*>(addr), addr_len);
   });
 }
 
 ssize_t SendMsg(int fd, const msghdr* msg, int flags) {
-  return RetryOnEintr([&] { return sendmsg(fd, msg, flags | MSG_NOSIGNAL); });
+  return RetryOnEintr([&] { return sendmsg(fd, msg, flags | kSendAttempt); });
 }
 
 ssize_t RecvMsg(int fd, msghdr* msg, int flags) {
-  return RetryOnEintr([&] { return recvmsg(fd, msg, flags); });
+  return RetryOnEintr([&] { return recvmsg(fd, msg, flags | kAttempt); });
 }
 
 int SendMmsg(int fd, mmsghdr* msgs, unsigned count, int flags) {
-  return static_cast<int>(RetryOnEintr([&] { return sendmmsg(fd, msgs, count, flags | MSG_NOSIGNAL); }));
+  return static_cast<int>(RetryOnEintr([&] { return sendmmsg(fd, msgs, count, flags | kSendAttempt); }));
 }
 
 int RecvMmsg(int fd, mmsghdr* msgs, unsigned count, int flags) {
   // No timeout argument: recvmmsg's own is checked only between datagrams
   // (see BUGS in recvmmsg(2)); our waits time out instead.
-  return static_cast<int>(RetryOnEintr([&] { return recvmmsg(fd, msgs, count, flags, nullptr); }));
+  return static_cast<int>(RetryOnEintr([&] { return recvmmsg(fd, msgs, count, flags | kAttempt, nullptr); }));
 }
 
 int GetSockName(int fd, sockaddr_storage* addr, socklen_t* len) {
