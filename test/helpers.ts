@@ -93,7 +93,7 @@ Promise<{ code: number | null; signal: string | null; stdout: string; stderr: st
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { spawn } = require('node:child_process') as typeof import('node:child_process');
   const { join } = require('node:path') as typeof import('node:path');
-  const libPath = join(__dirname, '..', 'dist', 'lib', 'index.js');
+  const libPath = join(__dirname, '..', 'dist', 'index.js');
   const program = `const lib = require(${JSON.stringify(libPath)});\n${source}`;
   const command = [...(options.prefix ?? []), process.execPath, ...(options.args ?? []), '-e', program];
   const start = performance.now();
