@@ -1,7 +1,7 @@
 // One end of TCP bulk in JS, for bench/run.ts: the same protocol as
 // bench/c/bulk.c (64 KiB writes; the server reads to EOF, then closes).
-//   node dist/bench/bulk.js server <bsd|bsd-blocking|net>         prints its port
-//   node dist/bench/bulk.js client <bsd|bsd-blocking|net> PORT N  prints ns per 64 KiB write
+//   node build-ts/bench/bulk.js server <bsd|bsd-blocking|net>         prints its port
+//   node build-ts/bench/bulk.js client <bsd|bsd-blocking|net> PORT N  prints ns per 64 KiB write
 import * as net from 'node:net';
 
 import { AF_INET, SHUT_WR, SOCK_STREAM, socket } from '../lib';

@@ -2,7 +2,7 @@
 // whose messages are handled in C on Node's own loop (bench/native/loop_floor.c,
 // which run.ts compiles), with no JS per message (node-native) or one JS call
 // per message (node-native-js), against the C echo server.
-//   node dist/bench/floor.js <node-native|node-native-js> PORT N  prints ns per round trip
+//   node build-ts/bench/floor.js <node-native|node-native-js> PORT N  prints ns per round trip
 import { join } from 'node:path';
 
 import { AF_INET, IPPROTO_TCP, SOCK_STREAM, TCP_NODELAY, socket } from '../lib';

@@ -2,7 +2,7 @@
 // protocol of bench/c/icmp.c (a raw IPPROTO_ICMP socket with ping's
 // ICMP_FILTER, so that only echo replies reach it; send a request, read until
 // its reply).
-//   node dist/bench/icmp.js N [bsd|bsd-sync]   prints ns per round trip
+//   node build-ts/bench/icmp.js N [bsd|bsd-sync]   prints ns per round trip
 // bsd: the reply is read with recvEach's callback and the next request sent
 // from it with sendSync: no promise per packet. bsd-sync: sendSync, then
 // recvIntoSync on a blocking socket, as the C does: no event loop, no epoll,

@@ -1,7 +1,7 @@
 // One end of a TCP ping-pong in JS, for bench/run.ts: the same protocol as
 // bench/c/pingpong.c (64-byte messages, TCP_NODELAY).
-//   node dist/bench/pingpong.js server <tech>         prints its port
-//   node dist/bench/pingpong.js client <tech> PORT N  prints ns per round trip
+//   node build-ts/bench/pingpong.js server <tech>         prints its port
+//   node build-ts/bench/pingpong.js client <tech> PORT N  prints ns per round trip
 // tech: bsd (the plain Promise API: await sendall, await recvInto, as users
 // write it), bsd-callback (recvEach's callback and sendSync: no promise per
 // message, the floor of JS on the event loop), bsd-blocking (threadpool), net.

@@ -1,9 +1,9 @@
 // In-process probes for bench/run.ts, each printing one JSON line:
-//   node dist/bench/probes.js hotcall N       ns per binding call (recv on an empty
+//   node build-ts/bench/probes.js hotcall N       ns per binding call (recv on an empty
 //                                             socket, getsockopt), for the C comparison
-//   node dist/bench/probes.js starvation K    fs.stat latency idle, with K idle
+//   node build-ts/bench/probes.js starvation K    fs.stat latency idle, with K idle
 //                                             non-blocking receivers, and with K blocking ones
-//   node --expose-gc --{min,max}-semi-space-size=64 dist/bench/probes.js allocations
+//   node --expose-gc --{min,max}-semi-space-size=64 build-ts/bench/probes.js allocations
 //                                             JS heap bytes per call of the batch API (8 and 64
 //                                             messages) and of send/recvInto with a reused buffer
 import { stat } from 'node:fs/promises';

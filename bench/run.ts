@@ -18,7 +18,7 @@ const quick = process.argv.includes('--quick');
 const ROUNDS = quick ? 1 : 9;
 const SCALE = quick ? 0.05 : 1;
 const cBin = (name: string): string => join(root, 'build-bench', name);
-const jsEnd = (name: string): string => join(root, 'dist', 'bench', `${name}.js`);
+const jsEnd = (name: string): string => join(root, 'build-ts', 'bench', `${name}.js`);
 
 type Tech = 'c' | 'c-batch' | 'c-epoll' | 'node-native' | 'node-native-js' | 'bsd' | 'bsd-batch' | 'bsd-callback'
   | 'bsd-sync' | 'bsd-blocking' | 'net' | 'dgram';

@@ -1,5 +1,5 @@
 // What each mode costs: the figures in the README's threading section.
-//   node dist/bench/threading.js
+//   node build-ts/bench/threading.js
 // 1. TCP ping-pong round trip (64 B, loopback, both ends in this process):
 //    non-blocking sockets (event loop), blocking sockets (threadpool), ...Sync
 //    (client in a child? no: the Sync client blocks this thread, so its peer is

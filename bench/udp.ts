@@ -2,8 +2,8 @@
 // bench/c/udp.c (64-byte datagrams in windows of 64, one ack per window, a
 // 1-byte datagram to end), so that nothing is dropped and the figure is the
 // cost per datagram.
-//   node dist/bench/udp.js server <tech>         prints its port
-//   node dist/bench/udp.js client <tech> PORT N  prints ns per datagram
+//   node build-ts/bench/udp.js server <tech>         prints its port
+//   node build-ts/bench/udp.js client <tech> PORT N  prints ns per datagram
 // tech: bsd (one datagram per call, event loop: recvEach's callback per
 // datagram and sendSync, as dgram's 'message' event and send), bsd-batch
 // (a MessageBatch: recvmmsgEach's callback per batch and sendmmsgSync),

@@ -1,6 +1,6 @@
 // An echo client written the classic way: socket, connect, send, recv, close.
 //
-//   node dist/examples/echo-client.js [port=7007] [host=127.0.0.1] [message...]
+//   node build-ts/examples/echo-client.js [port=7007] [host=127.0.0.1] [message...]
 import { AF_INET, AF_INET6, SHUT_WR, SOCK_STREAM, socket } from '../lib';
 
 /** Sends `message`, shuts down the write side, and returns all that came back. */

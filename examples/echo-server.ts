@@ -1,7 +1,7 @@
 // An echo server written the classic way: socket, bind, listen, accept, then
 // recv and sendall until the peer shuts down, then close.
 //
-//   node dist/examples/echo-server.js [port=7007] [host=127.0.0.1]
+//   node build-ts/examples/echo-server.js [port=7007] [host=127.0.0.1]
 import { AF_INET, AF_INET6, SOCK_STREAM, SOL_SOCKET, SO_REUSEADDR, SocketClosedError, socket, type Socket } from '../lib';
 
 export interface EchoServer {

@@ -1,7 +1,7 @@
 // Lists the machine's interfaces and addresses over rtnetlink (AF_NETLINK),
 // like `ip -brief address`: an RTM_GETLINK and an RTM_GETADDR dump.
 //
-//   node dist/examples/ip-link.js
+//   node build-ts/examples/ip-link.js
 import {
   AF_INET, AF_INET6, AF_NETLINK, AF_UNSPEC, IFA_ADDRESS, IFA_LOCAL, IFF_UP, IFLA_ADDRESS, IFLA_IFNAME, IFLA_MTU,
   NETLINK_ROUTE, NLMSG_DONE, NLMSG_ERROR, NLM_F_DUMP, NLM_F_REQUEST, RTA_ALIGNTO, RTM_GETADDR, RTM_GETLINK,

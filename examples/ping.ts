@@ -1,6 +1,6 @@
 // ping, like iputils ping: ICMP echo over a raw socket, IPv4 and IPv6.
 //
-//   node dist/examples/ping.js [-c count] [-i interval_s] [-t ttl] [-s size] [-W wait_s] address
+//   node build-ts/examples/ping.js [-c count] [-i interval_s] [-t ttl] [-s size] [-W wait_s] address
 //
 // Needs CAP_NET_RAW (root). Addresses are numeric; IPv6 is chosen by the address.
 import { isIPv6 } from 'node:net';

@@ -1,7 +1,7 @@
 // sniff: capture every frame on an interface (AF_PACKET) and print one line
 // per frame, like `tcpdump -n`: Ethernet, ARP, IPv4, IPv6, TCP, UDP, ICMP.
 //
-//   node dist/examples/sniff.js [-c count] interface
+//   node build-ts/examples/sniff.js [-c count] interface
 //
 // Needs CAP_NET_RAW (root). Timestamps are the kernel's (SO_TIMESTAMPNS).
 import {

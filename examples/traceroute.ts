@@ -3,7 +3,7 @@
 // from the socket's error queue (IP_RECVERR, recvmsg with MSG_ERRQUEUE), so
 // no raw socket and no privilege is needed.
 //
-//   node dist/examples/traceroute.js [-m max_hops] [-q probes] [-w wait_s] [-p port] address
+//   node build-ts/examples/traceroute.js [-m max_hops] [-q probes] [-w wait_s] [-p port] address
 import {
   AF_INET, IPPROTO_IP, IP_RECVERR, IP_TTL, MSG_ERRQUEUE, SOCK_DGRAM, SocketTimeoutError, socket,
 } from '../lib';

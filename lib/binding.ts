@@ -178,7 +178,8 @@ export interface Binding {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const load = require('node-gyp-build') as (dir: string) => unknown;
 
-// Both lib/ (ts-jest) and dist/lib/ (compiled) sit below the package root.
+// lib/ (ts-jest), dist/ (the package) and build-ts/lib/ (examples, bench)
+// all sit below the package root.
 function packageRoot(): string {
   let dir = __dirname;
   while (!require('node:fs').existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);

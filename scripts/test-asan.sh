@@ -18,5 +18,5 @@ export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 # The one loader looks in build-asan/build/Release instead of build/Release.
 export BSD_SOCKET_PREBUILD="$PWD/build-asan"
 
-node -e "require('./dist/lib'); const p = require('node-gyp-build').path('.'); if (!p.includes('build-asan')) { console.error('not the ASan build: ' + p); process.exit(1); } console.log('ASan build: ' + p)"
+node -e "require('./dist'); const p = require('node-gyp-build').path('.'); if (!p.includes('build-asan')) { console.error('not the ASan build: ' + p); process.exit(1); } console.log('ASan build: ' + p)"
 exec npx jest "$@"

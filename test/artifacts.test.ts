@@ -1,5 +1,6 @@
 // The three ways to build the addon each give a binary that the one loader
-// (node-gyp-build) finds and that works: node-gyp, cmake-js, prebuildify.
+// (node-gyp-build) finds and that works: node-gyp, cmake-js, prebuildify
+// (for this machine's arch here; scripts/test-package.sh loads the arm64 one).
 // Built here in a scratch copy of the sources, so the test needs no earlier
 // step and leaves the working tree alone.
 import { execFileSync } from 'node:child_process';
@@ -20,7 +21,7 @@ const npm = (args: string[], cwd: string): void => {
 
 beforeAll(() => {
   scratch = mkdtempSync(join(tmpdir(), 'bsd-socket-build-'));
-  for (const entry of ['native', 'binding.gyp', 'CMakeLists.txt', 'package.json']) {
+  for (const entry of ['native', 'binding.gyp', 'CMakeLists.txt', 'package.json', 'scripts']) {
     cpSync(join(root, entry), join(scratch, entry), { recursive: true });
   }
   symlinkSync(join(root, 'node_modules'), join(scratch, 'node_modules'));
@@ -72,10 +73,11 @@ test('cmake-js (npm run build:cmake): build-cmake/Release/bsd_socket.node', asyn
   await expectWorks(dir, 'build/Release/bsd_socket.node');
 }, 180000);
 
-test('prebuildify (npm run prebuild): prebuilds/linux-x64/', async () => {
-  npm(['prebuild'], scratch);
-  const files = readdirSync(join(scratch, 'prebuilds', 'linux-x64'));
-  expect(files).toHaveLength(1);
-  const dir = layout(join(scratch, 'prebuilds', 'linux-x64', files[0]), 'prebuilds/linux-x64');
-  await expectWorks(dir, `prebuilds/linux-x64/${files[0]}`);
+test(`prebuildify (npm run build:prebuilds -- ${process.arch}): prebuilds/linux-${process.arch}/`, async () => {
+  npm(['build:prebuilds', '--', process.arch], scratch);
+  const arch = `linux-${process.arch}`;
+  expect(readdirSync(join(scratch, 'prebuilds'))).toEqual([arch]);
+  expect(readdirSync(join(scratch, 'prebuilds', arch))).toEqual(['bsd-socket.glibc.node']);
+  const dir = layout(join(scratch, 'prebuilds', arch, 'bsd-socket.glibc.node'), `prebuilds/${arch}`);
+  await expectWorks(dir, `prebuilds/${arch}/bsd-socket.glibc.node`);
 }, 180000);

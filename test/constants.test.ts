@@ -31,7 +31,7 @@ test('the binding object has fast, frozen properties', () => {
   // The addon's own exports object is a dictionary: a hash lookup V8 cannot
   // fold on every binding.recv. lib/binding.ts hands out a frozen copy.
   expect(Object.isFrozen(binding)).toBe(true);
-  const script = `const { binding } = require(${JSON.stringify(require.resolve('../dist/lib/binding.js'))});
+  const script = `const { binding } = require(${JSON.stringify(require.resolve('../dist/binding.js'))});
 process.stdout.write(String(%HasFastProperties(binding)));`;
   expect(execFileSync(process.execPath, ['--allow-natives-syntax', '-e', script]).toString()).toBe('true');
 });

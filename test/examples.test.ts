@@ -6,7 +6,7 @@ import * as net from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
-const examples = join(__dirname, '..', 'dist', 'examples');
+const examples = join(__dirname, '..', 'build-ts', 'examples');
 const run = promisify(execFile);
 
 async function startServerProcess(): Promise<{ port: number; stop: () => Promise<string> }> {

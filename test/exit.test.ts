@@ -35,7 +35,7 @@ test('eight Workers with pending operations terminate within 1 s each, leaving n
     const { Worker } = require('node:worker_threads');
     const { readdirSync } = require('node:fs');
     const fds = () => readdirSync('/proc/self/fd').length;
-    const libPath = require.resolve(${JSON.stringify(require.resolve('../dist/lib/index.js'))});
+    const libPath = require.resolve(${JSON.stringify(require.resolve('../dist/index.js'))});
     const workerSource = 'const lib = require(' + JSON.stringify(libPath) + ');' + ${JSON.stringify(pendingOps)}
       + 'require("node:worker_threads").parentPort.postMessage("waiting");';
     const round = async (times) => {

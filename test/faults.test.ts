@@ -7,7 +7,7 @@ import { join } from 'node:path';
 
 import { makeTopology, type Topology } from './topology';
 
-const examples = join(__dirname, '..', 'dist', 'examples');
+const examples = join(__dirname, '..', 'build-ts', 'examples');
 let net: Topology;
 let server: ChildProcess;
 

@@ -88,7 +88,7 @@ export function portOf(address: SocketAddress): number {
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** The compiled library, as children of the tests load it. */
-export const LIB_PATH = join(__dirname, '..', 'dist', 'lib', 'index.js');
+export const LIB_PATH = join(__dirname, '..', 'dist', 'index.js');
 
 /**
  * Runs a JS program in a child node with the compiled library as `lib`;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { ping } from '../examples/ping';
 import { makeTopology, type Topology } from './topology';
 
-const examples = join(__dirname, '..', 'dist', 'examples');
+const examples = join(__dirname, '..', 'build-ts', 'examples');
 
 describe('ping', () => {
   test.each(['127.0.0.1', '::1'])('%s: every request answered, iputils-style output and summary', async (address) => {
@@ -123,7 +123,7 @@ describe('sniff on b, while a talks to it: a (10.5.0.1, fd05::1) - b (10.5.0.2, 
     // The traffic runs in a while the capture is bound in b: the capture
     // starts it itself, so no frame comes before it listens.
     const traffic = `
-      const lib = require(${JSON.stringify(join(__dirname, '..', 'dist', 'lib', 'index.js'))});
+      const lib = require(${JSON.stringify(join(__dirname, '..', 'dist', 'index.js'))});
       (async () => {
         await require(${JSON.stringify(join(examples, 'ping.js'))}).ping({ address: '10.5.0.2', count: 1, print: () => {} });
         const udp = lib.socket(lib.AF_INET, lib.SOCK_DGRAM);

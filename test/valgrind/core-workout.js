@@ -3,7 +3,7 @@
 // ancillary data, options, errors. Plain JS on the compiled library, so the
 // run needs no compiler under valgrind.
 'use strict';
-const lib = require('../../dist/lib');
+const lib = require('../../dist');
 
 async function main() {
   for (const [family, type] of [[lib.AF_INET, lib.SOCK_STREAM], [lib.AF_INET6, lib.SOCK_DGRAM], [lib.AF_UNIX, lib.SOCK_SEQPACKET]]) {
