@@ -104,8 +104,11 @@ export type SocketAddress =
   | {
     /** AF_UNIX. */
     family: number;
-    /** The path; '' for an unbound socket, a leading '\0' for an abstract name. */
-    path: string;
+    /**
+     * The path; '' for an unbound socket, a leading '\0' for an abstract name.
+     * A `Buffer` when the name is not valid UTF-8, so that it round-trips byte for byte.
+     */
+    path: string | Buffer;
   }
   /** AF_PACKET, as {@link PacketAddress}. */
   | {

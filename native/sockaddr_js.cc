@@ -107,7 +107,14 @@ Napi::Value AddressToJS(Napi::Env env, const sockaddr_storage* addr, socklen_t l
       obj.Set("scopeId", Napi::Number::New(env, d.scope_id));
       break;
     case AF_UNIX:
-      obj.Set("path", Napi::String::New(env, d.path, d.path_len));
+      // A string only if it gives back the same bytes: a name that is not
+      // UTF-8 (abstract names often are not) stays bytes, as in Python, so
+      // that what getsockname or recvfrom return still names the socket.
+      if (core::IsUtf8(d.path, d.path_len)) {
+        obj.Set("path", Napi::String::New(env, d.path, d.path_len));
+      } else {
+        obj.Set("path", Napi::Buffer<char>::Copy(env, d.path, d.path_len));
+      }
       break;
     case AF_PACKET: {
       obj.Set("ifindex", Napi::Number::New(env, d.ifindex));

@@ -83,3 +83,48 @@ test('bind to an empty path autobinds to an abstract name of the kernel\'s choos
   peer.sendtoSync('found it', { path: name });
   expect(s.recvSync(10).toString()).toBe('found it');
 });
+
+// Names that are not UTF-8 come back as the same bytes (a Buffer), as Python
+// returns bytes: what getsockname, accept and recvfrom give still names the socket.
+describe('addresses that are not UTF-8 round-trip byte for byte', () => {
+  const abstract = (): Buffer => Buffer.concat([Buffer.from(`\0bsd-${process.pid}-${Math.random()}\0`), Buffer.from([0xff, 0xc0, 0x80])]);
+  const pathname = (): Buffer => Buffer.concat([Buffer.from(join(dir, `s-${Math.random()}-`)), Buffer.from([0xff, 0xed, 0xa0, 0x80])]);
+
+  test.each([['abstract', abstract], ['pathname', pathname]] as const)('stream, %s: getsockname is the bound bytes and connects', async (_kind, make) => {
+    const name = make();
+    const server = track(socket(AF_UNIX, SOCK_STREAM));
+    server.bind({ path: name });
+    server.listen();
+    const { path } = server.getsockname() as { path: Buffer };
+    expect(Buffer.isBuffer(path)).toBe(true);
+    expect(path.equals(name)).toBe(true);
+    const client = track(socket(AF_UNIX, SOCK_STREAM));
+    await client.connect(server.getsockname());
+    const [conn] = await server.accept();
+    track(conn);
+    expect((conn.getsockname() as { path: Buffer }).path.equals(name)).toBe(true);
+    expect((client.getpeername() as { path: Buffer }).path.equals(name)).toBe(true);
+  });
+
+  test.each([['abstract', abstract], ['pathname', pathname]] as const)('datagram, %s: sendto back to what recvfrom returned', async (_kind, make) => {
+    const a = track(socket(AF_UNIX, SOCK_DGRAM));
+    const b = track(socket(AF_UNIX, SOCK_DGRAM));
+    const aName = make();
+    a.bind({ path: aName });
+    b.bind({ path: make() });
+    await a.sendto('ping', b.getsockname());
+    const [data, from] = await b.recvfrom(10);
+    expect(data.toString()).toBe('ping');
+    expect(Buffer.isBuffer((from as { path: Buffer }).path)).toBe(true);
+    expect((from as { path: Buffer }).path.equals(aName)).toBe(true);
+    await b.sendto('pong', from);
+    expect((await a.recv(10)).toString()).toBe('pong');
+  });
+
+  test('valid UTF-8 names stay strings', () => {
+    const s = track(socket(AF_UNIX, SOCK_DGRAM));
+    const name = `\0bsd-é-€-😀-${Math.random()}`;
+    s.bind({ path: name });
+    expect(s.getsockname()).toEqual({ family: AF_UNIX, path: name });
+  });
+});

@@ -157,4 +157,40 @@ int DecodeAddress(const sockaddr_storage* addr, socklen_t len, DecodedAddress* o
   }
 }
 
+bool IsUtf8(const char* bytes, size_t len) {
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes);
+  size_t i = 0;
+  while (i < len) {
+    unsigned char c = p[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t n;
+    // The second byte's range is where overlong forms, surrogates and code
+    // points past U+10FFFF are ruled out (RFC 3629, section 4).
+    unsigned char low = 0x80, high = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+      n = 1;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      n = 2;
+      if (c == 0xE0) low = 0xA0;
+      if (c == 0xED) high = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      n = 3;
+      if (c == 0xF0) low = 0x90;
+      if (c == 0xF4) high = 0x8F;
+    } else {
+      return false;
+    }
+    if (len - i <= n) return false;
+    if (p[i + 1] < low || p[i + 1] > high) return false;
+    for (size_t k = 2; k <= n; ++k) {
+      if ((p[i + k] & 0xC0) != 0x80) return false;
+    }
+    i += n + 1;
+  }
+  return true;
+}
+
 }  // namespace bsd::core

@@ -56,6 +56,11 @@ struct DecodedAddress {
   uint32_t groups = 0;
 };
 
+// Whether `bytes` are well-formed UTF-8 (RFC 3629: no overlong forms, no
+// surrogates, nothing above U+10FFFF), so that decoding them to a JS string
+// and encoding that back gives the same bytes.
+bool IsUtf8(const char* bytes, size_t len);
+
 // Fills `out` from a sockaddr the kernel returned. Returns 0, or -EINVAL when
 // `len` is too short for the family it names. Families it does not know are
 // decoded to `family` alone.
