@@ -16,6 +16,7 @@
       "native/option_codec.cc",
       "native/pinned_view.cc",
       "native/readiness_watcher.cc",
+      "native/resolver.cc",
       "native/receiver.cc",
       "native/sockaddr_js.cc",
       "native/socket_handle.cc",

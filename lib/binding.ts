@@ -30,6 +30,10 @@ export interface SocketHandle {
 }
 
 export type Status = number;
+/** A resolver failure: the EAI_* value, and errno with EAI_SYSTEM. */
+export interface ResolverFailure { gai: number; errno: number }
+export type AddrInfoResult = Array<[number, number, number, string, NativeAddress]> | ResolverFailure;
+export type NameInfoResult = [string, string] | ResolverFailure;
 export type RecvMsgResult = [number, Array<Record<string, unknown>>, number, NativeAddress | null];
 type View = ArrayBufferView;
 
@@ -155,6 +159,24 @@ export interface Binding {
   detach(h: SocketHandle): number;
   /** Ends the wait `cancelId` as cancelled (default) or timed out (STATUS_TIMED_OUT). */
   cancel(h: SocketHandle, cancelId: number, status?: number): boolean;
+  /** getaddrinfo(3) on a worker: [family, type, protocol, canonname, address][] or a failure. */
+  getaddrinfo(host: string | null, service: string | null, family: number, type: number, protocol: number,
+    flags: number): Promise<AddrInfoResult>;
+  /** getaddrinfo(3) on this thread. */
+  getaddrinfoSync(host: string | null, service: string | null, family: number, type: number, protocol: number,
+    flags: number): AddrInfoResult;
+  /** getnameinfo(3) on a worker: [host, service], a failure, or -errno for an address it cannot encode. */
+  getnameinfo(address: NativeAddress, flags: number): Promise<NameInfoResult> | Status;
+  /** getnameinfo(3) on this thread. */
+  getnameinfoSync(address: NativeAddress, flags: number): NameInfoResult | Status;
+  gethostname(): string | Status;
+  /** The port (host order), or -1 if the service is not known. */
+  getservbyname(name: string, protocol: string | null): number;
+  /** The service's name, or null if the port is not known. */
+  getservbyport(port: number, protocol: string | null): string | null;
+  /** inet_aton(3): 4 bytes, or null for text it does not take. */
+  inet_aton(text: string): Buffer | null;
+  gai_strerror(code: number): string;
   /** The process's threadpool and how many of its threads socket waits hold (native/core/thread_slots.h). */
   threadpoolUsage(): { poolSize: number; reserve: number; inUse: number };
   /** Sets how many pool threads socket waits leave free; returns the value in force. */

@@ -14,7 +14,11 @@ import type { PermissionHint } from './privileges';
  * Linux socket errors libuv names but that table leaves out.
  */
 export type SocketErrorCode = keyof typeof osConstants.errno
-  | 'ESHUTDOWN' | 'EHOSTDOWN' | 'ESOCKTNOSUPPORT' | 'EPFNOSUPPORT' | 'ENONET' | 'EREMOTEIO';
+  | 'ESHUTDOWN' | 'EHOSTDOWN' | 'ESOCKTNOSUPPORT' | 'EPFNOSUPPORT' | 'ENONET' | 'EREMOTEIO' | GaiErrorCode;
+
+/** The name of a resolver failure (getaddrinfo(3)'s EAI_* codes), the `code` of a {@link GaiError}. */
+export type GaiErrorCode = 'EAI_ADDRFAMILY' | 'EAI_AGAIN' | 'EAI_BADFLAGS' | 'EAI_FAIL' | 'EAI_FAMILY'
+  | 'EAI_MEMORY' | 'EAI_NODATA' | 'EAI_NONAME' | 'EAI_OVERFLOW' | 'EAI_SERVICE' | 'EAI_SOCKTYPE' | 'EAI_SYSTEM';
 
 /** What a {@link SocketError} names about the address the call used. */
 export interface SocketErrorDetails {
@@ -210,6 +214,36 @@ export function errorFromStatus(status: number, syscall: string, details?: Socke
   const code = getSystemErrorName(status) as SocketErrorCode;
   const ErrorClass = CLASS_OF_CODE[code] ?? SocketError;
   return new ErrorClass(code, syscall, details, undefined, -status);
+}
+
+/**
+ * getaddrinfo(3) or getnameinfo(3) failed, as Python's `socket.gaierror`: `code` is the
+ * EAI_* name ('EAI_NONAME': no such host or service; 'EAI_AGAIN': the name server did not
+ * answer, try later; …), `errno` its value (a negative number on Linux, as the
+ * `EAI_*` constants are), the message the resolver's own (gai_strerror(3)). For
+ * EAI_SYSTEM, `systemErrno` is the errno of the system call that failed.
+ */
+export class GaiError extends SocketError {
+  declare readonly code: GaiErrorCode;
+  /** The host name that was looked up, when there was one. */
+  readonly hostname?: string;
+  /** With EAI_SYSTEM, the positive errno of the failed system call; else 0. */
+  readonly systemErrno: number;
+
+  /**
+   * @param gai - The EAI_* value getaddrinfo(3) returned.
+   * @param syscall - 'getaddrinfo' or 'getnameinfo'.
+   * @param hostname - The host looked up, for the message.
+   * @param systemErrno - With EAI_SYSTEM, errno.
+   */
+  constructor(gai: number, syscall: string, hostname?: string, systemErrno = 0) {
+    const code = (Object.keys(binding.constants).find((name) => name.startsWith('EAI_')
+      && binding.constants[name] === gai) ?? 'EAI_SYSTEM') as GaiErrorCode;
+    const why = code === 'EAI_SYSTEM' && systemErrno !== 0 ? getSystemErrorName(-systemErrno) : binding.gai_strerror(gai);
+    super(code, syscall, {}, `${syscall} ${code}${hostname === undefined ? '' : ` ${hostname}`}: ${why}`, gai);
+    if (hostname !== undefined) this.hostname = hostname;
+    this.systemErrno = systemErrno;
+  }
 }
 
 // Frozen for the package index, as lib/constants.ts is: its `export *` then

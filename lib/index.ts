@@ -12,6 +12,10 @@ export { htonl, htons, inet_ntop, inet_pton, ntohl, ntohs } from './address_text
 export { internetChecksum } from './checksum';
 export { setThreadpoolReserve, threadpoolUsage, type ThreadpoolUsage } from './threadpool';
 export {
+  getaddrinfo, getaddrinfoSync, gethostname, getnameinfo, getnameinfoSync, getservbyname, getservbyport, inet_aton,
+  inet_ntoa, type AddrInfo, type ResolveOptions,
+} from './resolver';
+export {
   knownOptions, optionKind, type LingerOption, type MembershipOption, type OptionKind, type OptionValue,
   type PacketMembershipOption,
 } from './options';

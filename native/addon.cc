@@ -8,6 +8,7 @@
 #include "interfaces.h"
 #include "operations.h"
 #include "option_codec.h"
+#include "resolver.h"
 #include "socket_handle.h"
 #include "threadpool_op.h"
 
@@ -20,6 +21,7 @@ static Napi::Object InitAddon(Napi::Env env, Napi::Object exports) {
   bsd::InitInterfaces(env, exports);
   bsd::InitAddressText(env, exports);
   bsd::InitOptionCodec(env, exports);
+  bsd::InitResolver(env, exports);
   return exports;
 }
 

@@ -9,6 +9,7 @@
 #include <linux/icmp.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
+#include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/ip.h>
 #include <netinet/tcp.h>

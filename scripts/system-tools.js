@@ -29,6 +29,8 @@ const TOOLS = {
     { package: 'util-linux', commands: ['unshare', 'setpriv', 'prlimit', 'taskset'] },
     { package: 'procps', commands: ['sysctl'] },
     { package: 'nftables', commands: ['nft'] },
+    // /etc/services, which getservbyname and the resolver tests read.
+    { package: 'netbase', dpkg: true },
   ],
   // .ci/run beyond npm test: test:asan (gcc's libasan), test:valgrind, fuzz
   // (clang's libFuzzer), test:tsan (gcc's libtsan), build:prebuilds (arm64),
