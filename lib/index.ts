@@ -16,6 +16,10 @@ export {
   inet_ntoa, type AddrInfo, type ResolveOptions,
 } from './resolver';
 export {
+  create_connection, create_server, has_dualstack_ipv6, recv_fds, send_fds, type CreateConnectionOptions,
+  type CreateServerOptions, type HostAndPort,
+} from './connection';
+export {
   knownOptions, optionKind, type LingerOption, type MembershipOption, type OptionKind, type OptionValue,
   type PacketMembershipOption,
 } from './options';

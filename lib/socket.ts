@@ -760,6 +760,7 @@ export class Socket {
   async recvmsg(bufsize: number, ancsize = 0, flags = 0, options?: RecvMsgOptions): Promise<Message> {
     this.#open('recvmsg');
     const [buffer, control] = recvmsgArgs(bufsize, ancsize, flags);
+    const asked = flags;
     flags = this.#recvmsgFlags(flags);
     const r = await this.#wait<RecvMsgResult>(options, {
       syscall: 'recvmsg',
@@ -767,7 +768,7 @@ export class Socket {
       threadpool: (h, t, id) => binding.recvmsgOnWorker(h, buffer, 0, buffer.length, control, flags, t, id),
       eventLoop: (h, id) => binding.recvmsgOnLoop(h, buffer, 0, buffer.length, control, flags, id),
     });
-    return toMessage(buffer, r, options?.adoptFds === true);
+    return toMessage(buffer, r, options?.adoptFds === true, flags & ~asked);
   }
 
   /**
@@ -777,10 +778,11 @@ export class Socket {
   recvmsgSync(bufsize: number, ancsize = 0, flags = 0, options?: { adoptFds?: boolean }): Message {
     this.#open('recvmsg');
     const [buffer, control] = recvmsgArgs(bufsize, ancsize, flags);
+    const asked = flags;
     flags = this.#recvmsgFlags(flags);
     const r = binding.recvmsg(this.#open('recvmsg'), buffer, 0, buffer.length, control, flags, this.#syncTimeout());
     if (failed(r)) throw errorFromStatus(r, 'recvmsg');
-    return toMessage(buffer, r, options?.adoptFds === true);
+    return toMessage(buffer, r, options?.adoptFds === true, flags & ~asked);
   }
 
   /**
@@ -1115,10 +1117,17 @@ function recvmsgArgs(bufsize: number, ancsize: number, flags: number): [Buffer, 
   return [buffer, checkInt(ancsize, 'ancsize', 0, 1 << 20)];
 }
 
-function toMessage(buffer: Buffer, [n, ancillary, flags, address]: RecvMsgResult, adoptFds: boolean): Message {
-  const received = ancillary as ReceivedAncillary[];
+/**
+ * The Message of a recvmsg result. `added`: the flags this library added to
+ * the call (MSG_CMSG_CLOEXEC), which the kernel echoes in msg_flags; the
+ * caller sees only what its own request and the kernel's answer mean.
+ */
+function toMessage(buffer: Buffer, [n, ancillary, received, address]: RecvMsgResult, adoptFds: boolean,
+  added: number): Message {
+  const flags = received & ~added;
+  const items = ancillary as ReceivedAncillary[];
   if (adoptFds) {
-    for (const item of received) {
+    for (const item of items) {
       if (item.kind !== 'rights') continue;
       (item as { sockets?: Socket[] }).sockets = item.fds.flatMap((fd) => {
         const info = binding.socketInfo(fd);
@@ -1128,7 +1137,7 @@ function toMessage(buffer: Buffer, [n, ancillary, flags, address]: RecvMsgResult
   }
   return {
     data: shrink(buffer, Math.min(n, buffer.length)),
-    ancillary: received,
+    ancillary: items,
     flags,
     truncated: (flags & MSG_TRUNC) !== 0,
     controlTruncated: (flags & MSG_CTRUNC) !== 0,

@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import {
   AF_INET, AF_INET6, AF_UNIX, CMSG_LEN, CMSG_SPACE, IPPROTO_IP, IPPROTO_IPV6, IP_PKTINFO, IP_RECVERR, IP_RECVORIGDSTADDR,
   IP_RECVTOS, IP_RECVTTL, IP_TOS, IP_TTL, IPV6_RECVHOPLIMIT, IPV6_RECVTCLASS, IPV6_TCLASS, IPV6_UNICAST_HOPS,
-  MSG_ERRQUEUE, SOCK_DGRAM, SOCK_STREAM, SOL_SOCKET, SO_PASSCRED, SO_TIMESTAMPNS, Socket, SocketClosedError, socket,
+  MSG_CMSG_CLOEXEC, MSG_ERRQUEUE, MSG_TRUNC, SOCK_DGRAM, SOCK_STREAM, SOL_SOCKET, SO_PASSCRED, SO_TIMESTAMPNS, Socket,
+  SocketClosedError, socket,
   socketpair, type ReceivedAncillary,
 } from '../lib';
 import { fdFlags, openFds, rejection, sleep, track } from './helpers';
@@ -181,4 +182,17 @@ test('bad ancillary data and buffers are TypeErrors, leaking nothing', () => {
   expect(() => a.recvmsgSync(10, -1)).toThrow(RangeError);
   expect(() => CMSG_SPACE(-1)).toThrow(RangeError);
   expect(openFds()).toBe(before);
+});
+
+test('recvmsg reports only the flags the kernel answered, not the MSG_CMSG_CLOEXEC the library adds', async () => {
+  const [a, b] = socketpair(AF_UNIX, SOCK_DGRAM).map(track);
+  await a.sendmsg([Buffer.from('x')]);
+  expect((await b.recvmsg(10, CMSG_SPACE(4))).flags).toBe(0);
+  await a.sendmsg([Buffer.from('x')]);
+  expect(b.recvmsgSync(10, CMSG_SPACE(4)).flags).toBe(0);
+  await a.sendmsg([Buffer.from('truncated')]);
+  expect((await b.recvmsg(3)).flags).toBe(MSG_TRUNC);
+  await a.sendmsg([Buffer.from('x')]);
+  // Asked for by the caller, it is the kernel's echo, as in C.
+  expect((await b.recvmsg(10, 0, MSG_CMSG_CLOEXEC)).flags).toBe(MSG_CMSG_CLOEXEC);
 });
