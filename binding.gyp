@@ -8,6 +8,7 @@
       "native/addon.cc",
       "native/ancillary_js.cc",
       "native/constants.cc",
+      "native/descriptor.cc",
       "native/env_state.cc",
       "native/event_loop_op.cc",
       "native/interfaces.cc",

@@ -177,6 +177,12 @@ export interface Binding {
   /** inet_aton(3): 4 bytes, or null for text it does not take. */
   inet_aton(text: string): Buffer | null;
   gai_strerror(code: number): string;
+  /** dup(2) with F_DUPFD_CLOEXEC: the new fd or -errno. */
+  dup(fd: number): number | Status;
+  /** 1 if FD_CLOEXEC is clear, 0 if set, or -errno. */
+  isInheritable(fd: number): number | Status;
+  /** Clears (true) or sets FD_CLOEXEC: 0 or -errno. */
+  setInheritable(fd: number, inheritable: boolean): Status;
   /** The process's threadpool and how many of its threads socket waits hold (native/core/thread_slots.h). */
   threadpoolUsage(): { poolSize: number; reserve: number; inUse: number };
   /** Sets how many pool threads socket waits leave free; returns the value in force. */

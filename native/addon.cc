@@ -4,6 +4,7 @@
 
 #include "address_text.h"
 #include "constants.h"
+#include "descriptor.h"
 #include "env_state.h"
 #include "interfaces.h"
 #include "operations.h"
@@ -22,6 +23,7 @@ static Napi::Object InitAddon(Napi::Env env, Napi::Object exports) {
   bsd::InitAddressText(env, exports);
   bsd::InitOptionCodec(env, exports);
   bsd::InitResolver(env, exports);
+  bsd::InitDescriptor(env, exports);
   return exports;
 }
 

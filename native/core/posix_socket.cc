@@ -151,4 +151,25 @@ int IsNonBlocking(int fd) {
   return (flags & O_NONBLOCK) ? 1 : 0;
 }
 
+int Duplicate(int fd) {
+  // F_DUPFD_CLOEXEC, not dup(): no window in which another thread's fork and
+  // exec could inherit the copy.
+  int copy = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+  return copy == -1 ? -errno : copy;
+}
+
+int IsCloseOnExec(int fd) {
+  int flags = fcntl(fd, F_GETFD);
+  if (flags == -1) return -errno;
+  return (flags & FD_CLOEXEC) != 0 ? 1 : 0;
+}
+
+int SetCloseOnExec(int fd, bool on) {
+  int flags = fcntl(fd, F_GETFD);
+  if (flags == -1) return -errno;
+  int wanted = on ? (flags | FD_CLOEXEC) : (flags & ~FD_CLOEXEC);
+  if (wanted != flags && fcntl(fd, F_SETFD, wanted) == -1) return -errno;
+  return 0;
+}
+
 }  // namespace bsd::core

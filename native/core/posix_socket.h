@@ -45,5 +45,10 @@ int PendingError(int fd);
 int SetNonBlocking(int fd, bool on);
 // 1 if O_NONBLOCK is set, 0 if not, or -errno.
 int IsNonBlocking(int fd);
+// dup(2), close-on-exec as every fd this library makes: the new fd or -errno.
+int Duplicate(int fd);
+// FD_CLOEXEC, the fd's own flag (not the open file's): 1 set, 0 not, or -errno.
+int IsCloseOnExec(int fd);
+int SetCloseOnExec(int fd, bool on);
 
 }  // namespace bsd::core
