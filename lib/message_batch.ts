@@ -7,6 +7,11 @@ import { binding } from './binding';
 import { errorFromStatus } from './errors';
 import { checkInt, toSendView, type BinaryLike } from './validate';
 
+/** The most messages one call carries (UIO_MAXIOV). */
+const MAX_COUNT = 1024;
+/** The most room one message may have. */
+const MAX_SIZE = 1 << 20;
+
 /**
  * Reusable memory for {@link Socket.recvmmsg} and {@link Socket.sendmmsg}
  * (recvmmsg(2), sendmmsg(2)): `count` messages of up to `size` bytes each,
@@ -34,8 +39,8 @@ export class MessageBatch {
    * @throws TypeError or RangeError for a count or size out of range.
    */
   constructor(count: number, size: number) {
-    this.count = checkInt(count, 'count', 1, 1024);
-    this.size = checkInt(size, 'size', 0, 1 << 20);
+    this.count = checkInt(count, 'count', 1, MAX_COUNT);
+    this.size = checkInt(size, 'size', 0, MAX_SIZE);
     const [lengthsAt, addressLengthsAt, addressesAt, addressSize, bytes] = binding.batchLayout(this.count, this.size);
     // An ArrayBuffer of its own: 8-aligned, as the headers inside need.
     const block = new ArrayBuffer(bytes);
@@ -88,4 +93,10 @@ export class MessageBatch {
     if (r < 0) throw errorFromStatus(r, 'sendmmsg', addressDetails(native));
     this.#addressLengths[i] = r;
   }
+}
+
+/** `batch`, checked to be a MessageBatch (TypeError otherwise). */
+export function checkBatch(batch: unknown): MessageBatch {
+  if (!(batch instanceof MessageBatch)) throw new TypeError('batch must be a MessageBatch');
+  return batch;
 }

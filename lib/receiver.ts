@@ -5,7 +5,15 @@
 // allocation per message. Senders' addresses stay raw until asked for.
 import type { SocketAddress } from './address';
 import { binding, type SocketHandle, type Status } from './binding';
+import { MSG_PEEK, sizeof } from './constants';
 import { errorFromStatus } from './errors';
+import type { MessageBatch } from './message_batch';
+import { checkInt, checkInt32 } from './validate';
+
+/** Messages per readable event before the loop gets a turn, unless told: recvEach's, and recvmmsgEach's least. */
+const DEFAULT_BUDGET = 64;
+/** The most messages per readable event a receiver may take. */
+const MAX_BUDGET = 1024;
 
 /** Options of Socket.recvEach and Socket.recvmmsgEach. */
 export interface ReceiveEachOptions {
@@ -116,4 +124,38 @@ export class Receiver {
       throw error;
     }
   }
+}
+
+/** Starts Socket.recvEach's receiver on `handle`: recv(2), or recvfrom(2) with `from`, into `view`. */
+export function startRecvEach(handle: SocketHandle, view: ArrayBufferView, stream: boolean,
+  onMessage: (length: number) => void, options: RecvEachOptions): Receiver {
+  const { flags, budget, onEnd } = checkReceiveEach(onMessage, options, DEFAULT_BUDGET);
+  const address = options.from === true ? new Uint8Array(sizeof.sockaddr_storage) : null;
+  return new Receiver(handle, onMessage, {
+    syscall: address === null ? 'recv' : 'recvfrom', stream, address, onEnd,
+    start: (delivered) => binding.recvEachOnLoop(handle, view, 0, view.byteLength, flags, address, stream, budget,
+      delivered),
+  });
+}
+
+/** Starts Socket.recvmmsgEach's receiver on `handle`: recvmmsg(2) into `batch`. */
+export function startRecvmmsgEach(handle: SocketHandle, batch: MessageBatch, onBatch: (count: number) => void,
+  options: ReceiveEachOptions): Receiver {
+  const { memory, count, size } = batch;
+  const { flags, budget, onEnd } = checkReceiveEach(onBatch, options, Math.max(DEFAULT_BUDGET, count));
+  return new Receiver(handle, onBatch, {
+    syscall: 'recvmmsg', stream: false, address: null, onEnd,
+    start: (delivered) => binding.recvmmsgEachOnLoop(handle, memory, count, size, flags, budget, delivered),
+  });
+}
+
+/** The arguments recvEach and recvmmsgEach share; the budget defaults to `budget`. */
+function checkReceiveEach(callback: unknown, options: ReceiveEachOptions,
+  budget: number): { flags: number; budget: number; onEnd: ((error: Error | null) => void) | undefined } {
+  if (typeof callback !== 'function') throw new TypeError('the callback must be a function');
+  if (options === null || typeof options !== 'object') throw new TypeError('options must be an object');
+  const flags = checkInt32(options.flags ?? 0, 'flags');
+  if ((flags & MSG_PEEK) !== 0) throw new RangeError('a receiver cannot use MSG_PEEK: it would never drain the socket');
+  if (options.onEnd !== undefined && typeof options.onEnd !== 'function') throw new TypeError('onEnd must be a function');
+  return { flags, budget: checkInt(options.budget ?? budget, 'budget', 1, MAX_BUDGET), onEnd: options.onEnd };
 }

@@ -10,86 +10,61 @@
 // WouldBlockError on a non-blocking socket. A Promise method first tries the
 // syscall at once; if it would block, a blocking socket waits on a libuv
 // threadpool worker and a non-blocking one on the event loop (uv_poll).
-import { constants as osConstants } from 'node:os';
+//
+// Each operation that may wait is an entry of the table in ops.ts; its two
+// methods check their arguments and hand the entry to #wait (wait.ts) or
+// #sync. The exceptions, written out by hand because they are measured per
+// message, are the non-blocking paths of send, sendall, recvInto, recvmmsg
+// and sendmmsg, and sendSync, recvIntoSync and sendmmsgSync: they call the
+// same binding functions with no array or closure per call.
 import { inspect } from 'node:util';
 
 import { addressDetails, toNativeAddress, type Address, type SocketAddress } from './address';
-import { toNativeAncillary, type Ancillary, type Message, type ReceivedAncillary } from './ancillary';
-import { binding, type NativeAddress, type RecvMsgResult, type SocketHandle } from './binding';
-import {
-  AF_INET, AF_UNIX, MSG_CMSG_CLOEXEC, MSG_CTRUNC, MSG_PEEK, MSG_TRUNC, MSG_WAITALL, SOCK_CLOEXEC, SOCK_NONBLOCK, SOCK_STREAM, SOMAXCONN, sizeof,
-} from './constants';
-import { AbortError, closedError, errorFromStatus, SocketTimeoutError, withPermissionHint } from './errors';
+import type { Ancillary, Message } from './ancillary';
+import { binding, type SocketHandle } from './binding';
+import { AF_INET, AF_UNIX, SOCK_CLOEXEC, SOCK_NONBLOCK, SOCK_STREAM, SOMAXCONN } from './constants';
+import { closedError, errorFromStatus, withPermissionHint } from './errors';
 import { stopWatching, watchForLeak } from './leak_guard';
-import { MessageBatch } from './message_batch';
-import { RecvWaiter } from './recv_waiter';
-import { END_RECEIVER, Receiver, type ReceiveEachOptions, type RecvEachOptions } from './receiver';
+import { checkBatch, type MessageBatch } from './message_batch';
+import { receiveBuffer, recvmsgArgs, sendmsgArgs, shrink, toMessage, type RecvMsgOptions } from './messages';
+import { OPS, type Op, type OpArgs as Args } from './ops';
 import { decodeOption, encodeOption, optionSize, type OptionValue } from './options';
 import { bindPermissionHint, socketPermissionHint } from './privileges';
+import { END_RECEIVER, startRecvEach, startRecvmmsgEach, type Receiver, type ReceiveEachOptions, type RecvEachOptions } from './receiver';
+import { RecvWaiter } from './recv_waiter';
+import { SETTLED, sendallSync, unsent } from './sendall';
 import {
   byteLengthOf, checkInt, checkInt32, checkTimeout, INT32_MAX, receiveSize, toSendView, toView, type BinaryLike,
 } from './validate';
+import {
+  checkCallOptions, deadlineAfter, EAGAIN, failed, syncTimeout, timeLeft, waitFor, waitLimit, type CallOptions,
+} from './wait';
 
-/** recvmsg's options: those of every call, and whether to adopt received fds. */
-export interface RecvMsgOptions extends CallOptions {
-  /** Wrap received fds that are sockets as Socket objects (in `sockets`). */
-  adoptFds?: boolean;
-}
+export { CMSG_LEN, CMSG_SPACE, type RecvMsgOptions } from './messages';
+export type { CallOptions } from './wait';
 
-/** Per-call options of every Promise method. */
-export interface CallOptions {
-  /** Milliseconds this call may wait; overrides the socket's timeout. */
-  timeout?: number;
-  /** Ends the wait with an AbortError. */
-  signal?: AbortSignal;
-}
-
-const EAGAIN = -osConstants.errno.EAGAIN;
-const EINPROGRESS = -osConstants.errno.EINPROGRESS;
-const { STATUS_CANCELLED, STATUS_TIMED_OUT, STATUS_CLOSED } = binding.internal;
-const WAIT_FOREVER = -1;
+const { STATUS_CLOSED } = binding.internal;
 const TYPE_FLAGS = SOCK_NONBLOCK | SOCK_CLOEXEC;
-const MAX_RECV = 0x7fffffff;
-// What a hot-path sendall that queued everything at once returns: one
-// promise, settled, shared by every such call.
-const SETTLED: Promise<void> = Promise.resolve();
+/** The most bytes getsockopt reads with an explicit `buflen`. */
+const MAX_OPTION_BYTES = 65536;
 // Node defines these as Symbol.for('nodejs.dispose') and friends; a vm
 // context (a jest test, for one) has no Symbol.dispose of its own.
 const DISPOSE: typeof Symbol.dispose = Symbol.dispose ?? Symbol.for('nodejs.dispose');
 const ASYNC_DISPOSE: typeof Symbol.asyncDispose = Symbol.asyncDispose ?? Symbol.for('nodejs.asyncDispose');
 
-let lastCancelId = 0;
-function newCancelId(): number {
-  lastCancelId = lastCancelId >= INT32_MAX ? 1 : lastCancelId + 1;
-  return lastCancelId;
-}
+/**
+ * An fd the library already owns (accept, socketpair, fromFd), handed to the
+ * constructor in place of its family. Only this module can make one: the
+ * constructor knows it by its private field, so no user value passes for it.
+ */
+class Adoption {
+  readonly #brand = true;
+  constructor(readonly fd: number, readonly family: number, readonly type: number, readonly protocol: number,
+    readonly timeout: number | null) {}
 
-function failed(result: unknown): result is number {
-  return typeof result === 'number' && result < 0;
-}
-
-/** An fd the library already owns, handed to the constructor by adopt(). */
-interface Adoption {
-  fd: number;
-  family: number;
-  type: number;
-  protocol: number;
-  timeout: number | null;
-}
-let pendingAdoption: Adoption | undefined;
-
-/** How one Promise operation waits if its first attempt would block. */
-interface Wait<T> {
-  syscall: string;
-  /** One non-blocking attempt: a result, or a negative status (EAGAIN: wait). */
-  attempt: () => T | number;
-  /** The same operation on a threadpool worker, for a blocking socket. */
-  threadpool: (handle: SocketHandle, timeoutMs: number, cancelId: number) => Promise<T | number> | number;
-  /** Waits for readiness on the event loop and attempts again there, for a non-blocking socket. */
-  eventLoop: (handle: SocketHandle, cancelId: number) => Promise<T | number> | number;
-  /** Skip the first attempt (when the threadpool must make it, as for connect). */
-  threadpoolFirst?: boolean;
-  details?: NativeAddress;
+  static is(value: unknown): value is Adoption {
+    return typeof value === 'object' && value !== null && #brand in value;
+  }
 }
 
 /**
@@ -132,9 +107,8 @@ export class Socket {
    * EINVAL for unsupported combinations, EMFILE when out of fds.
    */
   constructor(family: number = AF_INET, type: number = SOCK_STREAM, protocol = 0) {
-    const adoption = pendingAdoption;
-    pendingAdoption = undefined;
-    if (adoption !== undefined) {
+    const adoption: unknown = family;
+    if (Adoption.is(adoption)) {
       this.#fd = adoption.fd;
       this.#family = adoption.family;
       this.#type = adoption.type;
@@ -161,9 +135,9 @@ export class Socket {
 
   /** Wraps an fd the library created (accept, socketpair). */
   static #adopt(fd: number, family: number, type: number, protocol: number, timeout: number | null): Socket {
-    pendingAdoption = { fd, family, type: type & ~TYPE_FLAGS, protocol, timeout };
-    return new Socket();
+    return new Socket(new Adoption(fd, family, type & ~TYPE_FLAGS, protocol, timeout) as unknown as number);
   }
+
 
   /**
    * Takes ownership of an existing socket fd (as Python's `socket(fileno=fd)`):
@@ -321,7 +295,7 @@ export class Socket {
     this.#open('getsockopt');
     checkInt32(level, 'level');
     checkInt32(name, 'name');
-    const size = buflen === undefined ? optionSize(level, name) : checkInt(buflen, 'buflen', 1, 65536);
+    const size = buflen === undefined ? optionSize(level, name) : checkInt(buflen, 'buflen', 1, MAX_OPTION_BYTES);
     const out = Buffer.alloc(size);
     const r = binding.getsockopt(this.#open('getsockopt'), level, name, out);
     if (r < 0) throw errorFromStatus(r, 'getsockopt');
@@ -370,12 +344,7 @@ export class Socket {
    */
   async accept(options?: CallOptions): Promise<[Socket, SocketAddress]> {
     this.#open('accept');
-    const [conn, address] = await this.#wait<[number, NativeAddress]>(options, {
-      syscall: 'accept',
-      attempt: () => this.#call((fd) => binding.accept(fd, 0)),
-      threadpool: (h, t, id) => binding.acceptOnWorker(h, t, id),
-      eventLoop: (h, id) => binding.acceptOnLoop(h, id),
-    });
+    const [conn, address] = await this.#wait(OPS.accept, [], options);
     return [this.#accepted(conn), address as SocketAddress];
   }
 
@@ -385,9 +354,8 @@ export class Socket {
    * Otherwise as {@link Socket.accept}.
    */
   acceptSync(): [Socket, SocketAddress] {
-    const r = binding.accept(this.#open('accept'), this.#syncTimeout());
-    if (failed(r)) throw errorFromStatus(r, 'accept');
-    return [this.#accepted(r[0]), r[1] as SocketAddress];
+    const [conn, address] = this.#sync(OPS.accept, []);
+    return [this.#accepted(conn), address as SocketAddress];
   }
 
   #accepted(fd: number): Socket {
@@ -404,28 +372,13 @@ export class Socket {
    */
   async connect(address: Address, options?: CallOptions): Promise<void> {
     this.#open('connect');
-    const native = toNativeAddress(address, this.#family);
-    await this.#wait<number>(options, {
-      syscall: 'connect',
-      // The first attempt starts the handshake; once the socket turns
-      // writable, SO_ERROR holds the outcome (the event-loop op reads it).
-      attempt: () => {
-        const r = this.#call((fd) => binding.connect(fd, native, 0));
-        return r === EINPROGRESS ? EAGAIN : r;
-      },
-      threadpool: (h, t, id) => binding.connectOnWorker(h, native, t, id),
-      eventLoop: (h, id) => binding.connectOnLoop(h, id),
-      threadpoolFirst: true,
-      details: native,
-    });
+    await this.#wait(OPS.connect, [toNativeAddress(address, this.#family)], options);
   }
 
   /** connect(2), blocking the thread; on a non-blocking socket raises WouldBlockError (EINPROGRESS). */
   connectSync(address: Address): void {
     this.#open('connect');
-    const native = toNativeAddress(address, this.#family);
-    const r = binding.connect(this.#open('connect'), native, this.#syncTimeout());
-    if (r < 0) throw errorFromStatus(r, 'connect', addressDetails(native));
+    this.#sync(OPS.connect, [toNativeAddress(address, this.#family)]);
   }
 
   // --- send ------------------------------------------------------------------
@@ -443,13 +396,13 @@ export class Socket {
     const view = toSendView(data);
     checkInt32(flags, 'flags');
     if (this.#timeout === 0 && options === undefined) {
-      // The hot path, as in recvInto.
+      // The hot path (OPS.send's first attempt, by hand), as in recvInto.
       const r = this.#handle === null ? STATUS_CLOSED : binding.send(this.#fd, view, 0, byteLengthOf(view), flags);
       if (r >= 0) return r;
       if (r !== EAGAIN) throw errorFromStatus(r, 'send');
     }
     // return await: settling with a value costs fewer ticks than with a promise.
-    return await this.#sendFrom(view, flags, options);
+    return await this.#wait(OPS.send, [view, 0, view.byteLength, flags], options);
   }
 
   /**
@@ -460,7 +413,9 @@ export class Socket {
   sendSync(data: BinaryLike, flags = 0): number {
     this.#open('send');
     const view = toSendView(data);
-    const r = binding.send(this.#open('send'), view, 0, byteLengthOf(view), checkInt32(flags, 'flags'), this.#syncTimeout());
+    // OPS.send's sync form, by hand: measured per message.
+    const r = binding.send(this.#open('send'), view, 0, byteLengthOf(view), checkInt32(flags, 'flags'),
+      syncTimeout(this.#timeout));
     if (r < 0) throw errorFromStatus(r, 'send');
     return r;
   }
@@ -502,19 +457,18 @@ export class Socket {
     }
   }
 
-  /** sendall with a timeout or signal, or on a blocking socket. */
+  /** sendall with a timeout or signal, or on a blocking socket: OPS.send until all is sent. */
   async #sendallWaiting(data: BinaryLike, flags: number, options: CallOptions | undefined): Promise<void> {
     this.#open('send');
     const view = toSendView(data);
     checkInt32(flags, 'flags');
-    const limit = options?.timeout ?? (this.#timeout === 0 ? undefined : this.#timeout ?? undefined);
-    const deadline = limit === undefined ? undefined : performance.now() + checkTimeout(limit, 'timeout');
+    const limit = waitLimit(this.#timeout, options?.timeout);
+    const deadline = deadlineAfter(limit === undefined ? undefined : checkTimeout(limit, 'timeout'));
     let sent = 0;
     do {
-      const left = deadline === undefined ? undefined : deadline - performance.now();
-      if (left !== undefined && left <= 0) throw new SocketTimeoutError('ETIMEDOUT', 'send', {}, 'send timed out');
-      const rest = sent === 0 ? view : new Uint8Array(view.buffer, view.byteOffset + sent, view.byteLength - sent);
-      sent += await this.#sendFrom(rest, flags, { signal: options?.signal, timeout: left });
+      const left = deadline === undefined ? undefined : timeLeft(deadline, 'send');
+      const rest = unsent(view, sent);
+      sent += await this.#wait(OPS.send, [rest, 0, rest.byteLength, flags], { signal: options?.signal, timeout: left });
     } while (sent < view.byteLength);
   }
 
@@ -527,19 +481,7 @@ export class Socket {
     this.#open('send');
     const view = toSendView(data);
     checkInt32(flags, 'flags');
-    const limit = this.#timeout ?? undefined;
-    const deadline = limit === undefined || limit === 0 ? undefined : performance.now() + limit;
-    let sent = 0;
-    do {
-      let wait = this.#syncTimeout();
-      if (deadline !== undefined) {
-        wait = deadline - performance.now();
-        if (wait <= 0) throw new SocketTimeoutError('ETIMEDOUT', 'send', {}, 'send timed out');
-      }
-      const r = binding.send(this.#open('send'), view, sent, view.byteLength - sent, flags, wait);
-      if (r < 0) throw errorFromStatus(r, 'send');
-      sent += r;
-    } while (sent < view.byteLength);
+    sendallSync(this.#open('send'), view, flags, this.#timeout);
   }
 
   /**
@@ -551,16 +493,7 @@ export class Socket {
    */
   async sendto(data: BinaryLike, address: Address, flags = 0, options?: CallOptions): Promise<number> {
     this.#open('sendto');
-    const view = toSendView(data);
-    const native = toNativeAddress(address, this.#family);
-    checkInt32(flags, 'flags');
-    return await this.#wait<number>(options, {
-      syscall: 'sendto',
-      attempt: () => this.#call((fd) => binding.sendto(fd, view, 0, view.byteLength, flags, native, 0)),
-      threadpool: (h, t, id) => binding.sendtoOnWorker(h, view, 0, view.byteLength, flags, native, t, id),
-      eventLoop: (h, id) => binding.sendtoOnLoop(h, view, 0, view.byteLength, flags, native, id),
-      details: native,
-    });
+    return await this.#wait(OPS.sendto, this.#sendtoArgs(data, address, flags), options);
   }
 
   /**
@@ -570,11 +503,13 @@ export class Socket {
    */
   sendtoSync(data: BinaryLike, address: Address, flags = 0): number {
     this.#open('sendto');
+    return this.#sync(OPS.sendto, this.#sendtoArgs(data, address, flags));
+  }
+
+  #sendtoArgs(data: BinaryLike, address: Address, flags: number): Args<typeof OPS.sendto> {
     const view = toSendView(data);
     const native = toNativeAddress(address, this.#family);
-    const r = binding.sendto(this.#open('sendto'), view, 0, view.byteLength, checkInt32(flags, 'flags'), native, this.#syncTimeout());
-    if (r < 0) throw errorFromStatus(r, 'sendto', addressDetails(native));
-    return r;
+    return [view, 0, view.byteLength, checkInt32(flags, 'flags'), native];
   }
 
   // --- recv ------------------------------------------------------------------
@@ -586,7 +521,7 @@ export class Socket {
    * port unreachable), SocketError ENOTCONN.
    */
   async recv(bufsize: number, flags = 0, options?: CallOptions): Promise<Buffer> {
-    const buffer = Buffer.allocUnsafe(checkInt(bufsize, 'bufsize', 0, MAX_RECV));
+    const buffer = receiveBuffer(bufsize);
     return shrink(buffer, await this.recvInto(buffer, bufsize, flags, options));
   }
 
@@ -596,7 +531,7 @@ export class Socket {
    * {@link Socket.recv}.
    */
   recvSync(bufsize: number, flags = 0): Buffer {
-    const buffer = Buffer.allocUnsafe(checkInt(bufsize, 'bufsize', 0, MAX_RECV));
+    const buffer = receiveBuffer(bufsize);
     return shrink(buffer, this.recvIntoSync(buffer, bufsize, flags));
   }
 
@@ -631,23 +566,12 @@ export class Socket {
     return typeof waiting === 'number' ? waiter.receivedNow(waiting, n) : waiting.then((got) => waiter.received(got, n));
   }
 
-  /** recvInto with a timeout or signal, or on a blocking socket. */
+  /** recvInto with a timeout or signal, or on a blocking socket: OPS.recv. */
   async #recvIntoWaiting(buffer: ArrayBufferView | ArrayBuffer, nbytes: number | undefined, flags: number,
     options: CallOptions | undefined): Promise<number> {
-    this.#open('recv');
-    const view = toView(buffer, 'buffer');
-    const n = receiveSize(view, nbytes);
-    checkInt32(flags, 'flags');
-    const got = await this.#wait<number>(options, {
-      syscall: 'recv',
-      attempt: () => this.#call((fd) => binding.recv(fd, view, 0, n, flags)),
-      threadpool: (h, t, id) => binding.recvOnWorker(h, view, 0, n, flags, t, id),
-      eventLoop: (h, id) => binding.recvOnLoop(h, view, 0, n, flags, id),
-      // MSG_WAITALL on a blocking socket: the worker collects the whole
-      // buffer; a first attempt here would end it early.
-      threadpoolFirst: (flags & MSG_WAITALL) !== 0,
-    });
-    return this.#recvWaiter.received(got, n);
+    const args = this.#recvArgs('recv', buffer, nbytes, flags);
+    const got = await this.#wait(OPS.recv, args, options);
+    return this.#recvWaiter.received(got, args[2]);
   }
 
   /**
@@ -658,7 +582,8 @@ export class Socket {
     this.#open('recv');
     const view = toView(buffer, 'buffer');
     const n = receiveSize(view, nbytes);
-    const r = binding.recv(this.#open('recv'), view, 0, n, checkInt32(flags, 'flags'), this.#syncTimeout());
+    // OPS.recv's sync form, by hand: measured per message.
+    const r = binding.recv(this.#open('recv'), view, 0, n, checkInt32(flags, 'flags'), syncTimeout(this.#timeout));
     if (r < 0) throw errorFromStatus(r, 'recv');
     return r;
   }
@@ -668,7 +593,7 @@ export class Socket {
    * {@link Socket.recv} raises.
    */
   async recvfrom(bufsize: number, flags = 0, options?: CallOptions): Promise<[Buffer, SocketAddress]> {
-    const buffer = Buffer.allocUnsafe(checkInt(bufsize, 'bufsize', 0, MAX_RECV));
+    const buffer = receiveBuffer(bufsize);
     const [n, address] = await this.recvfromInto(buffer, bufsize, flags, options);
     return [shrink(buffer, n), address];
   }
@@ -678,7 +603,7 @@ export class Socket {
    * non-blocking socket with nothing to read. Otherwise as {@link Socket.recvfrom}.
    */
   recvfromSync(bufsize: number, flags = 0): [Buffer, SocketAddress] {
-    const buffer = Buffer.allocUnsafe(checkInt(bufsize, 'bufsize', 0, MAX_RECV));
+    const buffer = receiveBuffer(bufsize);
     const [n, address] = this.recvfromIntoSync(buffer, bufsize, flags);
     return [shrink(buffer, n), address];
   }
@@ -689,17 +614,8 @@ export class Socket {
    */
   async recvfromInto(buffer: ArrayBufferView | ArrayBuffer, nbytes?: number, flags = 0,
     options?: CallOptions): Promise<[number, SocketAddress]> {
-    this.#open('recvfrom');
-    const view = toView(buffer, 'buffer');
-    const n = receiveSize(view, nbytes);
-    checkInt32(flags, 'flags');
-    const r = await this.#wait<[number, NativeAddress]>(options, {
-      syscall: 'recvfrom',
-      attempt: () => this.#call((fd) => binding.recvfrom(fd, view, 0, n, flags, 0)),
-      threadpool: (h, t, id) => binding.recvfromOnWorker(h, view, 0, n, flags, t, id),
-      eventLoop: (h, id) => binding.recvfromOnLoop(h, view, 0, n, flags, id),
-    });
-    return r as [number, SocketAddress];
+    const args = this.#recvArgs('recvfrom', buffer, nbytes, flags);
+    return await this.#wait(OPS.recvfrom, args, options) as [number, SocketAddress];
   }
 
   /**
@@ -708,12 +624,15 @@ export class Socket {
    * {@link Socket.recvfromInto}.
    */
   recvfromIntoSync(buffer: ArrayBufferView | ArrayBuffer, nbytes?: number, flags = 0): [number, SocketAddress] {
-    this.#open('recvfrom');
+    return this.#sync(OPS.recvfrom, this.#recvArgs('recvfrom', buffer, nbytes, flags)) as [number, SocketAddress];
+  }
+
+  /** recv's and recvfrom's arguments, checked: up to `nbytes` of `buffer`. */
+  #recvArgs(syscall: string, buffer: ArrayBufferView | ArrayBuffer, nbytes: number | undefined,
+    flags: number): Args<typeof OPS.recv> {
+    this.#open(syscall);
     const view = toView(buffer, 'buffer');
-    const n = receiveSize(view, nbytes);
-    const r = binding.recvfrom(this.#open('recvfrom'), view, 0, n, checkInt32(flags, 'flags'), this.#syncTimeout());
-    if (failed(r)) throw errorFromStatus(r, 'recvfrom');
-    return r as [number, SocketAddress];
+    return [view, 0, receiveSize(view, nbytes), checkInt32(flags, 'flags')];
   }
 
   // --- messages --------------------------------------------------------------
@@ -727,14 +646,7 @@ export class Socket {
   async sendmsg(buffers: BinaryLike[], ancillary: Ancillary[] = [], flags = 0, address?: Address,
     options?: CallOptions): Promise<number> {
     this.#open('sendmsg');
-    const [views, control, native] = this.#messageArgs(buffers, ancillary, flags, address);
-    return await this.#wait<number>(options, {
-      syscall: 'sendmsg',
-      attempt: () => this.#call((fd) => binding.sendmsg(fd, views, control, flags, native, 0)),
-      threadpool: (h, t, id) => binding.sendmsgOnWorker(h, views, control, flags, native, t, id),
-      eventLoop: (h, id) => binding.sendmsgOnLoop(h, views, control, flags, native, id),
-      details: native ?? undefined,
-    });
+    return await this.#wait(OPS.sendmsg, sendmsgArgs(buffers, ancillary, flags, address, this.#family), options);
   }
 
   /**
@@ -743,10 +655,7 @@ export class Socket {
    */
   sendmsgSync(buffers: BinaryLike[], ancillary: Ancillary[] = [], flags = 0, address?: Address): number {
     this.#open('sendmsg');
-    const [views, control, native] = this.#messageArgs(buffers, ancillary, flags, address);
-    const r = binding.sendmsg(this.#open('sendmsg'), views, control, flags, native, this.#syncTimeout());
-    if (r < 0) throw errorFromStatus(r, 'sendmsg', addressDetails(native ?? undefined));
-    return r;
+    return this.#sync(OPS.sendmsg, sendmsgArgs(buffers, ancillary, flags, address, this.#family));
   }
 
   /**
@@ -759,16 +668,9 @@ export class Socket {
    */
   async recvmsg(bufsize: number, ancsize = 0, flags = 0, options?: RecvMsgOptions): Promise<Message> {
     this.#open('recvmsg');
-    const [buffer, control] = recvmsgArgs(bufsize, ancsize, flags);
-    const asked = flags;
-    flags = this.#recvmsgFlags(flags);
-    const r = await this.#wait<RecvMsgResult>(options, {
-      syscall: 'recvmsg',
-      attempt: () => this.#call((fd) => binding.recvmsg(fd, buffer, 0, buffer.length, control, flags, 0)),
-      threadpool: (h, t, id) => binding.recvmsgOnWorker(h, buffer, 0, buffer.length, control, flags, t, id),
-      eventLoop: (h, id) => binding.recvmsgOnLoop(h, buffer, 0, buffer.length, control, flags, id),
-    });
-    return toMessage(buffer, r, options?.adoptFds === true, flags & ~asked);
+    const args = recvmsgArgs(bufsize, ancsize, flags, this.#family);
+    const r = await this.#wait(OPS.recvmsg, args, options);
+    return toMessage(args[0] as Buffer, r, options?.adoptFds === true ? fromFd : null, (args[4] as number) & ~flags);
   }
 
   /**
@@ -777,12 +679,9 @@ export class Socket {
    */
   recvmsgSync(bufsize: number, ancsize = 0, flags = 0, options?: { adoptFds?: boolean }): Message {
     this.#open('recvmsg');
-    const [buffer, control] = recvmsgArgs(bufsize, ancsize, flags);
-    const asked = flags;
-    flags = this.#recvmsgFlags(flags);
-    const r = binding.recvmsg(this.#open('recvmsg'), buffer, 0, buffer.length, control, flags, this.#syncTimeout());
-    if (failed(r)) throw errorFromStatus(r, 'recvmsg');
-    return toMessage(buffer, r, options?.adoptFds === true, flags & ~asked);
+    const args = recvmsgArgs(bufsize, ancsize, flags, this.#family);
+    const r = this.#sync(OPS.recvmsg, args);
+    return toMessage(args[0] as Buffer, r, options?.adoptFds === true ? fromFd : null, (args[4] as number) & ~flags);
   }
 
   /**
@@ -804,16 +703,8 @@ export class Socket {
     options: RecvEachOptions = {}): Receiver {
     const handle = this.#handle;
     if (handle === null) throw closedError('recv');
-    const view = toView(buffer, 'buffer');
-    const { flags, budget, onEnd } = checkReceiveEach(onMessage, options, 64);
-    const address = options.from === true ? new Uint8Array(sizeof.sockaddr_storage) : null;
-    const stream = this.#type === SOCK_STREAM;
     // A second receiver: the addon refuses it (EBUSY) and the first stays.
-    this.#receiver = new Receiver(handle, onMessage, {
-      syscall: address === null ? 'recv' : 'recvfrom', stream, address, onEnd,
-      start: (delivered) => binding.recvEachOnLoop(handle, view, 0, view.byteLength, flags, address, stream, budget,
-        delivered),
-    });
+    this.#receiver = startRecvEach(handle, toView(buffer, 'buffer'), this.#type === SOCK_STREAM, onMessage, options);
     return this.#receiver;
   }
 
@@ -832,18 +723,13 @@ export class Socket {
     const { memory, count, size } = checkBatch(batch);
     checkInt32(flags, 'flags');
     if (this.#timeout === 0 && options === undefined) {
-      // The hot path, as in recvInto: no closure per call.
+      // The hot path (OPS.recvmmsg's attempt and loop form, by hand), as in recvInto: no closure per call.
       let r = this.#handle === null ? STATUS_CLOSED : binding.recvmmsg(this.#fd, memory, count, size, flags, 0);
       if (r === EAGAIN) r = await binding.recvmmsgOnLoop(this.#handle!, memory, count, size, flags, 0);
       if (r < 0) throw errorFromStatus(r, 'recvmmsg');
       return r;
     }
-    return await this.#wait<number>(options, {
-      syscall: 'recvmmsg',
-      attempt: () => this.#call((fd) => binding.recvmmsg(fd, memory, count, size, flags, 0)),
-      threadpool: (h, t, id) => binding.recvmmsgOnWorker(h, memory, count, size, flags, t, id),
-      eventLoop: (h, id) => binding.recvmmsgOnLoop(h, memory, count, size, flags, id),
-    });
+    return await this.#wait(OPS.recvmmsg, [memory, count, size, flags], options);
   }
 
   /**
@@ -862,12 +748,7 @@ export class Socket {
   recvmmsgEach(batch: MessageBatch, onBatch: (count: number) => void, options: ReceiveEachOptions = {}): Receiver {
     const handle = this.#handle;
     if (handle === null) throw closedError('recvmmsg');
-    const { memory, count, size } = checkBatch(batch);
-    const { flags, budget, onEnd } = checkReceiveEach(onBatch, options, Math.max(64, count));
-    this.#receiver = new Receiver(handle, onBatch, {
-      syscall: 'recvmmsg', stream: false, address: null, onEnd,
-      start: (delivered) => binding.recvmmsgEachOnLoop(handle, memory, count, size, flags, budget, delivered),
-    });
+    this.#receiver = startRecvmmsgEach(handle, checkBatch(batch), onBatch, options);
     return this.#receiver;
   }
 
@@ -879,9 +760,7 @@ export class Socket {
   recvmmsgSync(batch: MessageBatch, flags = 0): number {
     this.#open('recvmmsg');
     const { memory, count, size } = checkBatch(batch);
-    const r = binding.recvmmsg(this.#open('recvmmsg'), memory, count, size, checkInt32(flags, 'flags'), this.#syncTimeout());
-    if (r < 0) throw errorFromStatus(r, 'recvmmsg');
-    return r;
+    return this.#sync(OPS.recvmmsg, [memory, count, size, checkInt32(flags, 'flags')]);
   }
 
   /**
@@ -898,17 +777,13 @@ export class Socket {
     checkInt(messages, 'messages', 0, count);
     checkInt32(flags, 'flags');
     if (this.#timeout === 0 && options === undefined) {
+      // The hot path (OPS.sendmmsg's attempt and loop form, by hand), as in recvmmsg.
       let r = this.#handle === null ? STATUS_CLOSED : binding.sendmmsg(this.#fd, memory, count, size, messages, flags, 0);
       if (r === EAGAIN) r = await binding.sendmmsgOnLoop(this.#handle!, memory, count, size, messages, flags, 0);
       if (r < 0) throw errorFromStatus(r, 'sendmmsg');
       return r;
     }
-    return await this.#wait<number>(options, {
-      syscall: 'sendmmsg',
-      attempt: () => this.#call((fd) => binding.sendmmsg(fd, memory, count, size, messages, flags, 0)),
-      threadpool: (h, t, id) => binding.sendmmsgOnWorker(h, memory, count, size, messages, flags, t, id),
-      eventLoop: (h, id) => binding.sendmmsgOnLoop(h, memory, count, size, messages, flags, id),
-    });
+    return await this.#wait(OPS.sendmmsg, [memory, count, size, messages, flags], options);
   }
 
   /**
@@ -920,27 +795,11 @@ export class Socket {
     this.#open('sendmmsg');
     const { memory, count, size } = checkBatch(batch);
     checkInt(messages, 'messages', 0, count);
+    // OPS.sendmmsg's sync form, by hand: measured per batch.
     const r = binding.sendmmsg(this.#open('sendmmsg'), memory, count, size, messages, checkInt32(flags, 'flags'),
-      this.#syncTimeout());
+      syncTimeout(this.#timeout));
     if (r < 0) throw errorFromStatus(r, 'sendmmsg');
     return r;
-  }
-
-  /**
-   * Received fds are close-on-exec, like every fd this library makes. Only
-   * Unix sockets carry fds, and other families (AF_PACKET) reject the flag.
-   */
-  #recvmsgFlags(flags: number): number {
-    return this.#family === AF_UNIX ? flags | MSG_CMSG_CLOEXEC : flags;
-  }
-
-  #messageArgs(buffers: BinaryLike[], ancillary: Ancillary[], flags: number,
-    address: Address | undefined): [ArrayBufferView[], object[], NativeAddress | null] {
-    if (!Array.isArray(buffers)) throw new TypeError('buffers must be an array');
-    const views = buffers.map((b, i) => toSendView(b, `buffers[${i}]`));
-    const control = toNativeAncillary(ancillary, this.#family);
-    checkInt32(flags, 'flags');
-    return [views, control, address === undefined ? null : toNativeAddress(address, this.#family)];
   }
 
   /** How `util.inspect` and `console.log` show the socket: its fd, family, type, protocol and timeout. */
@@ -962,11 +821,6 @@ export class Socket {
     return this.#fd;
   }
 
-  /** Makes a syscall on the fd as it is now: STATUS_CLOSED if the socket closed meanwhile. */
-  #call<T>(syscall: (fd: number) => T): T | number {
-    return this.#handle === null ? STATUS_CLOSED : syscall(this.#fd);
-  }
-
   #release(): void {
     this.#receiver?.[END_RECEIVER]();
     this.#receiver = null;
@@ -975,190 +829,21 @@ export class Socket {
     this.#fd = -1;
   }
 
-  /** The native timeout of a ...Sync call: 0 = do not wait, -1 = no limit. */
-  #syncTimeout(): number {
-    return this.#timeout ?? WAIT_FOREVER;
-  }
-
-  /** send(2) of one view, waiting as the socket's mode says; returns the count. */
-  #sendFrom(view: ArrayBufferView, flags: number, options?: CallOptions): Promise<number> {
-    // A blocking send that queued only part of the data at once goes on with
-    // the rest on a worker, so that it ends, as in C, with all of it sent.
-    let early = 0;
-    return this.#wait<number>(options, {
-      syscall: 'send',
-      attempt: () => {
-        const r = this.#call((fd) => binding.send(fd, view, 0, view.byteLength, flags));
-        if (r > 0 && r < view.byteLength && this.#timeout !== 0) {
-          early = r;
-          return EAGAIN;
-        }
-        return r;
-      },
-      threadpool: (h, t, id) => {
-        const rest = binding.sendOnWorker(h, view, early, view.byteLength - early, flags, t, id);
-        if (early === 0) return rest;
-        const settle = (r: number): number => (r >= 0 ? early + r : r === STATUS_CLOSED ? r : early);
-        return typeof rest === 'number' ? settle(rest) : rest.then(settle);
-      },
-      eventLoop: (h, id) => binding.sendOnLoop(h, view, 0, view.byteLength, flags, id),
-    });
+  /** A ...Sync call of a table operation: its sync form, waiting as the socket's timeout says. */
+  #sync<A extends unknown[], R>(op: Op<A, R>, args: A): R {
+    const r = op.sync(this.#open(op.syscall), ...args, syncTimeout(this.#timeout));
+    if (failed(r)) throw errorFromStatus(r, op.syscall, addressDetails(op.details?.(args) ?? undefined));
+    return r as R;
   }
 
   /**
-   * Runs one Promise operation: an attempt at once, and if it would block, a
-   * wait on a worker (blocking socket) or on the event loop (non-blocking).
+   * A Promise call of a table operation (wait.ts). The options are checked
+   * first: their getters may close the socket, and the fd is read after them.
    */
-  async #wait<T>(options: CallOptions | undefined, op: Wait<T>): Promise<T> {
-    const signal = options?.signal;
-    const callTimeout = options?.timeout === undefined ? undefined : checkTimeout(options.timeout, 'timeout');
-    if (signal !== undefined && !(signal instanceof AbortSignal)) throw new TypeError('signal must be an AbortSignal');
-    if (signal?.aborted) throw new AbortError(undefined, { cause: signal.reason });
-    const blocking = this.#timeout !== 0;
-    let result: T | number = EAGAIN;
-    if (!(blocking && op.threadpoolFirst)) result = op.attempt();
-    if (result === EAGAIN) {
-      const handle = this.#handle;
-      if (handle === null) throw closedError(op.syscall);
-      result = blocking
-        ? await this.#onThreadpool(handle, op, callTimeout ?? this.#timeout ?? WAIT_FOREVER, signal)
-        : await onEventLoop(handle, op, callTimeout, signal);
-    }
-    if (failed(result)) throw errorFromStatus(result, op.syscall, addressDetails(op.details), signal);
-    return result as T;
+  #wait<A extends unknown[], R>(op: Op<A, R>, args: A, options: CallOptions | undefined): Promise<R> {
+    const call = checkCallOptions(options);
+    return waitFor(op, args, call, this.#handle, this.#fd, this.#timeout);
   }
-
-  /**
-   * A blocking socket's wait: on a worker, or on the event loop when socket
-   * waits hold every thread they may (threadpool.ts); the addon decides. The
-   * worker's own deadline ends a running wait; the timer ends one still
-   * queued for a thread, or waiting on the loop.
-   */
-  async #onThreadpool<T>(handle: SocketHandle, op: Wait<T>, timeoutMs: number,
-    signal: AbortSignal | undefined): Promise<T | number> {
-    const cancelId = newCancelId();
-    const onAbort = (): void => { binding.cancel(handle, cancelId, STATUS_CANCELLED); };
-    signal?.addEventListener('abort', onAbort, { once: true });
-    const timer = timeoutMs === WAIT_FOREVER ? undefined
-      : startTimer(timeoutMs, () => binding.cancel(handle, cancelId, STATUS_TIMED_OUT));
-    try {
-      return await op.threadpool(handle, timeoutMs, cancelId);
-    } finally {
-      timer?.cancel();
-      signal?.removeEventListener('abort', onAbort);
-    }
-  }
-}
-
-/**
- * Waits on the event loop (the native op attempts again on each readiness).
- * With neither a timeout nor a signal this is the native promise itself: the
- * common case costs no closure and no timer.
- */
-async function onEventLoop<T>(handle: SocketHandle, op: Wait<T>, timeoutMs: number | undefined,
-  signal: AbortSignal | undefined): Promise<T | number> {
-  if (timeoutMs === undefined && signal === undefined) return await op.eventLoop(handle, 0);
-  const cancelId = newCancelId();
-  let stop = 0;
-  const end = (why: number): void => {
-    stop = why;
-    binding.cancel(handle, cancelId);
-  };
-  const onAbort = (): void => end(STATUS_CANCELLED);
-  signal?.addEventListener('abort', onAbort, { once: true });
-  const timer = timeoutMs === undefined ? undefined : startTimer(timeoutMs, () => end(STATUS_TIMED_OUT));
-  try {
-    const result = await op.eventLoop(handle, cancelId);
-    return result === STATUS_CANCELLED && stop !== 0 ? stop : result;
-  } finally {
-    timer?.cancel();
-    signal?.removeEventListener('abort', onAbort);
-  }
-}
-
-const MAX_TIMER_MS = 2 ** 31 - 1;
-
-/**
- * setTimeout that never fires before `ms` have passed on the monotonic clock.
- * Node's timers count from the loop's cached time, which can be some ms old
- * when the call starts, and take at most 2^31-1 ms (firing at once past it).
- */
-function startTimer(ms: number, fire: () => void): { cancel(): void } {
-  const due = performance.now() + ms;
-  let timer: NodeJS.Timeout;
-  const arm = (): void => {
-    const left = due - performance.now();
-    if (left <= 0) fire();
-    else timer = setTimeout(arm, Math.min(Math.ceil(left), MAX_TIMER_MS));
-  };
-  timer = setTimeout(arm, Math.min(ms, MAX_TIMER_MS));
-  return { cancel: () => clearTimeout(timer) };
-}
-
-/** The arguments recvEach and recvmmsgEach share; the budget defaults to `budget`. */
-function checkReceiveEach(callback: unknown, options: ReceiveEachOptions,
-  budget: number): { flags: number; budget: number; onEnd: ((error: Error | null) => void) | undefined } {
-  if (typeof callback !== 'function') throw new TypeError('the callback must be a function');
-  if (options === null || typeof options !== 'object') throw new TypeError('options must be an object');
-  const flags = checkInt32(options.flags ?? 0, 'flags');
-  if ((flags & MSG_PEEK) !== 0) throw new RangeError('a receiver cannot use MSG_PEEK: it would never drain the socket');
-  if (options.onEnd !== undefined && typeof options.onEnd !== 'function') throw new TypeError('onEnd must be a function');
-  return { flags, budget: checkInt(options.budget ?? budget, 'budget', 1, 1024), onEnd: options.onEnd };
-}
-
-function checkBatch(batch: unknown): MessageBatch {
-  if (!(batch instanceof MessageBatch)) throw new TypeError('batch must be a MessageBatch');
-  return batch;
-}
-
-function recvmsgArgs(bufsize: number, ancsize: number, flags: number): [Buffer, number] {
-  const buffer = Buffer.allocUnsafe(checkInt(bufsize, 'bufsize', 0, MAX_RECV));
-  checkInt32(flags, 'flags');
-  return [buffer, checkInt(ancsize, 'ancsize', 0, 1 << 20)];
-}
-
-/**
- * The Message of a recvmsg result. `added`: the flags this library added to
- * the call (MSG_CMSG_CLOEXEC), which the kernel echoes in msg_flags; the
- * caller sees only what its own request and the kernel's answer mean.
- */
-function toMessage(buffer: Buffer, [n, ancillary, received, address]: RecvMsgResult, adoptFds: boolean,
-  added: number): Message {
-  const flags = received & ~added;
-  const items = ancillary as ReceivedAncillary[];
-  if (adoptFds) {
-    for (const item of items) {
-      if (item.kind !== 'rights') continue;
-      (item as { sockets?: Socket[] }).sockets = item.fds.flatMap((fd) => {
-        const info = binding.socketInfo(fd);
-        return failed(info) ? [] : [Socket.fromFd(fd)];
-      });
-    }
-  }
-  return {
-    data: shrink(buffer, Math.min(n, buffer.length)),
-    ancillary: items,
-    flags,
-    truncated: (flags & MSG_TRUNC) !== 0,
-    controlTruncated: (flags & MSG_CTRUNC) !== 0,
-    address: address as SocketAddress | null,
-  };
-}
-
-/** CMSG_SPACE(n): the room recvmsg needs for an `n`-byte control message. */
-export function CMSG_SPACE(payload: number): number {
-  return binding.CMSG_SPACE(checkInt(payload, 'payload', 0, 1 << 20));
-}
-
-/** CMSG_LEN(n): the cmsg_len of an `n`-byte control message. */
-export function CMSG_LEN(payload: number): number {
-  return binding.CMSG_LEN(checkInt(payload, 'payload', 0, 1 << 20));
-}
-
-/** A received buffer cut to length; copied when most of it is unused, so it does not pin the rest. */
-function shrink(buffer: Buffer, n: number): Buffer {
-  if (n * 2 >= buffer.length || buffer.length <= 1024) return buffer.subarray(0, n);
-  return Buffer.from(buffer.subarray(0, n));
 }
 
 /** socket(2): as `new Socket(family, type, protocol)`. */

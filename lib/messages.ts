@@ -1,0 +1,96 @@
+// Receive buffers and messages: the buffer a recv fills and the Buffer it
+// returns, sendmsg's and recvmsg's arguments as the operation table takes
+// them (ops.ts), recvmsg's result as a Message, and CMSG_SPACE / CMSG_LEN.
+import { toNativeAddress, type Address, type SocketAddress } from './address';
+import { toNativeAncillary, type Ancillary, type Message, type ReceivedAncillary } from './ancillary';
+import { binding, type RecvMsgResult } from './binding';
+import { AF_UNIX, MSG_CMSG_CLOEXEC, MSG_CTRUNC, MSG_TRUNC } from './constants';
+import type { OpArgs, OPS } from './ops';
+import type { Socket } from './socket';
+import { checkInt, checkInt32, toSendView, type BinaryLike } from './validate';
+import { failed, type CallOptions } from './wait';
+
+/** The most one receive asks for (INT32_MAX: the kernel's own cap on a count). */
+const MAX_RECV = 0x7fffffff;
+/** The most control-message room recvmsg reserves, and the largest CMSG payload. */
+const MAX_CONTROL = 1 << 20;
+/** Up to this size a received buffer is cut, not copied: the copy would cost more than it frees. */
+const SMALL_BUFFER = 1024;
+
+/** recvmsg's options: those of every call, and whether to adopt received fds. */
+export interface RecvMsgOptions extends CallOptions {
+  /** Wrap received fds that are sockets as Socket objects (in `sockets`). */
+  adoptFds?: boolean;
+}
+
+/** A buffer for a receive of up to `bufsize` bytes (checked). */
+export function receiveBuffer(bufsize: number): Buffer {
+  return Buffer.allocUnsafe(checkInt(bufsize, 'bufsize', 0, MAX_RECV));
+}
+
+/** A received buffer cut to length; copied when most of it is unused, so it does not pin the rest. */
+export function shrink(buffer: Buffer, n: number): Buffer {
+  if (n * 2 >= buffer.length || buffer.length <= SMALL_BUFFER) return buffer.subarray(0, n);
+  return Buffer.from(buffer.subarray(0, n));
+}
+
+/** sendmsg's arguments, checked, for a socket of `family`. */
+export function sendmsgArgs(buffers: BinaryLike[], ancillary: Ancillary[], flags: number, address: Address | undefined,
+  family: number): OpArgs<typeof OPS.sendmsg> {
+  if (!Array.isArray(buffers)) throw new TypeError('buffers must be an array');
+  const views = buffers.map((b, i) => toSendView(b, `buffers[${i}]`));
+  const control = toNativeAncillary(ancillary, family);
+  checkInt32(flags, 'flags');
+  return [views, control, flags, address === undefined ? null : toNativeAddress(address, family)];
+}
+
+/** recvmsg's arguments, checked, for a socket of `family`: a fresh buffer and the control room. */
+export function recvmsgArgs(bufsize: number, ancsize: number, flags: number,
+  family: number): OpArgs<typeof OPS.recvmsg> {
+  const buffer = receiveBuffer(bufsize);
+  checkInt32(flags, 'flags');
+  const control = checkInt(ancsize, 'ancsize', 0, MAX_CONTROL);
+  // Received fds are close-on-exec, like every fd this library makes. Only
+  // Unix sockets carry fds, and other families (AF_PACKET) reject the flag.
+  return [buffer, 0, buffer.length, control, family === AF_UNIX ? flags | MSG_CMSG_CLOEXEC : flags];
+}
+
+/**
+ * recvmsg's result as a Message. With `adopt`, received fds that are sockets
+ * are wrapped by it (Socket.fromFd) and listed in `sockets`. `added`: the
+ * flags recvmsgArgs added to the call (MSG_CMSG_CLOEXEC), which the kernel
+ * echoes in msg_flags; the caller sees only what its own request and the
+ * kernel's answer mean.
+ */
+export function toMessage(buffer: Buffer, [n, ancillary, answered, address]: RecvMsgResult,
+  adopt: ((fd: number) => Socket) | null, added: number): Message {
+  const flags = answered & ~added;
+  const received = ancillary as ReceivedAncillary[];
+  if (adopt !== null) {
+    for (const item of received) {
+      if (item.kind !== 'rights') continue;
+      (item as { sockets?: Socket[] }).sockets = item.fds.flatMap((fd) => {
+        const info = binding.socketInfo(fd);
+        return failed(info) ? [] : [adopt(fd)];
+      });
+    }
+  }
+  return {
+    data: shrink(buffer, Math.min(n, buffer.length)),
+    ancillary: received,
+    flags,
+    truncated: (flags & MSG_TRUNC) !== 0,
+    controlTruncated: (flags & MSG_CTRUNC) !== 0,
+    address: address as SocketAddress | null,
+  };
+}
+
+/** CMSG_SPACE(n): the room recvmsg needs for an `n`-byte control message. */
+export function CMSG_SPACE(payload: number): number {
+  return binding.CMSG_SPACE(checkInt(payload, 'payload', 0, MAX_CONTROL));
+}
+
+/** CMSG_LEN(n): the cmsg_len of an `n`-byte control message. */
+export function CMSG_LEN(payload: number): number {
+  return binding.CMSG_LEN(checkInt(payload, 'payload', 0, MAX_CONTROL));
+}
