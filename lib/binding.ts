@@ -29,6 +29,27 @@ export interface SocketHandle {
   readonly __brand: 'SocketHandle';
 }
 
+/**
+ * The limits the native checks enforce (native/core/limits.h), exported once
+ * from C++ and frozen there; lib/limits.ts gives them to the TS checks.
+ */
+export interface Limits {
+  /** The most one recv may ask for (int32). */
+  readonly MAX_RECV_SIZE: number;
+  /** Ancillary data: recvmsg's control buffer, CMSG_SPACE/CMSG_LEN payloads. */
+  readonly MAX_ANCILLARY_SIZE: number;
+  /** Messages per recvmmsg/sendmmsg (UIO_MAXIOV). */
+  readonly MAX_BATCH_COUNT: number;
+  /** Bytes per MessageBatch slot. */
+  readonly MAX_BATCH_SIZE: number;
+  /** Messages a receiver takes per readable event. */
+  readonly MAX_RECEIVER_BUDGET: number;
+  /** A getsockopt buffer asked for by size. */
+  readonly MAX_OPTION_SIZE: number;
+  /** libuv's largest threadpool, and so the largest reserve. */
+  readonly MAX_POOL_SIZE: number;
+}
+
 export type Status = number;
 /** A resolver failure: the EAI_* value, and errno with EAI_SYSTEM. */
 export interface ResolverFailure { gai: number; errno: number }
@@ -47,6 +68,7 @@ export interface Binding {
   setWaiterSettle(settle: (this: never, result: number | Error) => void): void;
   constants: Readonly<Record<string, number>>;
   sizeof: Readonly<Record<string, number>>;
+  limits: Limits;
   internal: {
     STATUS_TIMED_OUT: number;
     STATUS_CLOSED: number;

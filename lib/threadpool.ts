@@ -1,5 +1,6 @@
 // How blocking sockets share libuv's threadpool (native/core/thread_slots.h).
 import { binding } from './binding';
+import { MAX_POOL_SIZE } from './limits';
 import { checkInt } from './validate';
 
 /** The process's threadpool as blocking sockets use it. */
@@ -27,5 +28,5 @@ export function threadpoolUsage(): ThreadpoolUsage {
  * The environment variable `BSD_SOCKET_THREADPOOL_RESERVE` sets the initial value.
  */
 export function setThreadpoolReserve(reserve: number): number {
-  return binding.setThreadpoolReserve(checkInt(reserve, 'reserve', 1, 1024));
+  return binding.setThreadpoolReserve(checkInt(reserve, 'reserve', 1, MAX_POOL_SIZE));
 }

@@ -7,16 +7,22 @@
 #include "descriptor.h"
 #include "env_state.h"
 #include "interfaces.h"
-#include "operations.h"
+#include "memory_layout.h"
 #include "option_codec.h"
+#include "receiver_js.h"
 #include "resolver.h"
+#include "socket_calls.h"
 #include "socket_handle.h"
 #include "threadpool_op.h"
+#include "waiting_ops.h"
 
 static Napi::Object InitAddon(Napi::Env env, Napi::Object exports) {
   bsd::EnvState::Init(env, exports);
   bsd::SocketHandle::Init(env, exports);
-  bsd::InitOperations(env, exports);
+  bsd::InitSocketCalls(env, exports);
+  bsd::InitWaitingOps(env, exports);
+  bsd::InitReceivers(env, exports);
+  bsd::InitMemoryLayout(env, exports);
   bsd::InitThreadpool(env, exports);
   bsd::InitConstants(env, exports);
   bsd::InitInterfaces(env, exports);

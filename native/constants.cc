@@ -18,6 +18,7 @@
 #include <sys/socket.h>
 #include <sys/un.h>
 
+#include "core/limits.h"
 #include "core/sockaddr_codec.h"
 #include "core/status.h"
 
@@ -56,6 +57,20 @@ void InitConstants(Napi::Env env, Napi::Object exports) {
   internal.Set("STATUS_CANCELLED", Napi::Number::New(env, core::kStatusCancelled));
   internal.Set("UNIX_PATH_MAX", Napi::Number::New(env, static_cast<double>(core::kUnixPathMax)));
   exports.Set("internal", internal);
+
+  // The limits the native checks enforce (core/limits.h), for the TS checks
+  // to read rather than repeat (lib/limits.ts).
+  Napi::Object limits = Napi::Object::New(env);
+  auto limit = [&](const char* name, double value) { limits.Set(name, Napi::Number::New(env, value)); };
+  limit("MAX_RECV_SIZE", static_cast<double>(core::kMaxRecvSize));
+  limit("MAX_ANCILLARY_SIZE", static_cast<double>(core::kMaxAncillarySize));
+  limit("MAX_BATCH_COUNT", static_cast<double>(core::kMaxBatchCount));
+  limit("MAX_BATCH_SIZE", static_cast<double>(core::kMaxBatchSize));
+  limit("MAX_RECEIVER_BUDGET", core::kMaxReceiverBudget);
+  limit("MAX_OPTION_SIZE", static_cast<double>(core::kMaxOptionSize));
+  limit("MAX_POOL_SIZE", core::kMaxPoolSize);
+  limits.Freeze();
+  exports.Set("limits", limits);
 }
 
 }  // namespace bsd

@@ -38,9 +38,9 @@ int ReadinessWatcher::Wanted() const {
 
 void ReadinessWatcher::Add(EventLoopOp* op) {
   ops_.push_back(op);
-  // A waiting operation keeps its socket from being collected, and the
-  // process alive.
-  owner_->Ref();
+  // A waiting operation is work in flight on the socket (its fd stays open,
+  // its handle is not collected) and keeps the process alive.
+  owner_->BeginWork();
   UpdateRef();
   int wanted = ToUvEvents(op->events());
   if ((armed_ & wanted) != wanted) Arm(armed_ | wanted);
@@ -63,7 +63,7 @@ int ReadinessWatcher::SetReceiver(Receiver* receiver) {
     return -EBUSY;
   }
   receiver_ = receiver;
-  owner_->Ref();
+  owner_->BeginWork();
   UpdateRef();
   int r = (armed_ & UV_READABLE) == 0 ? Arm(armed_ | UV_READABLE) : 0;
   if (r < 0) StopReceiver();
@@ -76,7 +76,7 @@ void ReadinessWatcher::StopReceiver() {
   receiver_ = nullptr;
   UpdateRef();
   if (receiver != draining_) delete receiver;
-  owner_->Unref();
+  owner_->EndWork();
 }
 
 void ReadinessWatcher::Drain(napi_env env) {
@@ -114,7 +114,7 @@ int ReadinessWatcher::Arm(int events) {
 void ReadinessWatcher::Finish(EventLoopOp* op, ssize_t result) {
   op->Settle(owner_->env_state()->env(), owner_->env_state()->tearing_down(), result);
   delete op;
-  owner_->Unref();
+  owner_->EndWork();
 }
 
 void ReadinessWatcher::FinishAll(ssize_t result) {
@@ -202,11 +202,12 @@ bool ReadinessWatcher::Cancel(int cancel_id, int status) {
 }
 
 void ReadinessWatcher::Close() {
-  StopReceiver();
   owner_->WatcherClosed();
   EnvState* state = owner_->env_state();
-  // uv_close stops polling at once, so the fd may be closed right after;
-  // the memory must live until libuv's close callback.
+  // uv_close stops polling at once, so the fd may be closed right after:
+  // the receiver and the ops end below, and the last to end closes it
+  // (SocketHandle::EndWork). The memory must live until libuv's close
+  // callback.
   state->BeginBusy();
   uv_close(reinterpret_cast<uv_handle_t*>(&poll_), [](uv_handle_t* handle) {
     auto* self = static_cast<ReadinessWatcher*>(handle->data);
@@ -216,6 +217,7 @@ void ReadinessWatcher::Close() {
   });
   owner_state_ = state;
   closed_ = true;
+  StopReceiver();
   FinishAll(core::kStatusClosed);
 }
 

@@ -2,7 +2,9 @@
 
 #include "core/posix_socket.h"
 #include "core/readiness_wait.h"
+#include "core/status.h"
 #include "env_state.h"
+#include "js_args.h"
 #include "readiness_watcher.h"
 
 namespace bsd {
@@ -20,10 +22,32 @@ Napi::Value MakeHandle(const Napi::CallbackInfo& info) {
   return SocketHandle::Wrap(env, info[0].As<Napi::Number>().Int32Value(), info[1]);
 }
 
+Napi::Value CloseJS(const Napi::CallbackInfo& info) {
+  SocketHandle::From(info[0])->Close();
+  return info.Env().Undefined();
+}
+
+Napi::Value DetachJS(const Napi::CallbackInfo& info) {
+  return Napi::Number::New(info.Env(), SocketHandle::From(info[0])->Detach());
+}
+
+// (handle, cancelId[, status]): the status it settles with, cancelled by
+// default; a timeout keeps what a blocking op moved before it.
+Napi::Value CancelJS(const Napi::CallbackInfo& info) {
+  int status = info[2].IsUndefined() ? core::kStatusCancelled : Int32Arg(info, 2);
+  if (status != core::kStatusCancelled && status != core::kStatusTimedOut) {
+    throw Napi::RangeError::New(info.Env(), "a wait ends as cancelled or timed out");
+  }
+  return Napi::Boolean::New(info.Env(), SocketHandle::From(info[0])->Cancel(Int32Arg(info, 1), status));
+}
+
 }  // namespace
 
 void SocketHandle::Init(Napi::Env env, Napi::Object exports) {
   exports.Set("socketHandle", Napi::Function::New(env, MakeHandle, "socketHandle"));
+  exports.Set("close", Napi::Function::New(env, CloseJS, "close"));
+  exports.Set("detach", Napi::Function::New(env, DetachJS, "detach"));
+  exports.Set("cancel", Napi::Function::New(env, CancelJS, "cancel"));
 }
 
 Napi::Value SocketHandle::Wrap(Napi::Env env, int fd, Napi::Value waiter) {
@@ -90,20 +114,27 @@ int SocketHandle::Detach() {
 
 void SocketHandle::CloseAs(bool detach) {
   if (closed()) return;
+  // Wakes the pool waits; they end (and count down) on the loop later.
   lifetime_.Close(detach);
-  // Off epoll before the fd may close (uv_close stops polling at once).
+  // Off epoll before the fd may close (uv_close stops polling at once); then
+  // the watcher ends its ops and receiver, whose EndWork may release the fd.
   if (watcher_ != nullptr) watcher_->Close();
   if (lifetime_.ReleaseIfIdle()) env_state_->Unregister(this);
 }
 
-void SocketHandle::BeginOp(core::WakeableOp* op) {
-  lifetime_.Begin(op);
-  Ref();
+void SocketHandle::BeginWork(core::WakeableOp* op) {
+  if (lifetime_.idle()) Ref();
+  if (op != nullptr) {
+    lifetime_.Begin(op);
+  } else {
+    lifetime_.Begin();
+  }
 }
 
-void SocketHandle::EndOp(core::WakeableOp* op) {
-  if (lifetime_.End(op)) env_state_->Unregister(this);
-  Unref();
+void SocketHandle::EndWork(core::WakeableOp* op) {
+  bool released = op != nullptr ? lifetime_.End(op) : lifetime_.End();
+  if (released) env_state_->Unregister(this);
+  if (lifetime_.idle()) Unref();
 }
 
 bool SocketHandle::Cancel(int cancel_id, int status) {

@@ -1,5 +1,7 @@
-// The native side of one socket: its fd, the operations in flight on it, and
-// the rule that the fd is closed only once none of them still uses it.
+// The native side of one socket: its fd, its state (core::FdLifetime: open,
+// closing, closed, detached), the one count of work in flight on it (pool
+// waits, event-loop ops, the receiver) and the rule that the fd is closed
+// only once none of that work still uses it.
 #pragma once
 
 #include <napi.h>
@@ -19,6 +21,7 @@ class ReadinessWatcher;
 // live handles before use.
 class SocketHandle {
  public:
+  // socketHandle, close, detach and cancel.
   static void Init(Napi::Env env, Napi::Object exports);
   // A new handle owning `fd`, as its JS External; `waiter` (an object, or
   // undefined) is what ops started with a waiter settle.
@@ -32,6 +35,7 @@ class SocketHandle {
 
   int fd() const { return lifetime_.fd(); }
   bool closed() const { return lifetime_.closed(); }
+  core::FdLifetime::State state() const { return lifetime_.state(); }
   EnvState* env_state() const { return env_state_; }
   // The socket's waiter (socketHandle's second argument), or nullptr.
   napi_ref waiter() const { return waiter_; }
@@ -41,10 +45,12 @@ class SocketHandle {
   // Close() without closing the fd; returns it (or -1 once closed).
   int Detach();
 
-  // A threadpool op (core::WakeableOp) in flight on the fd: close(2) waits
-  // for it to end.
-  void BeginOp(core::WakeableOp* op);
-  void EndOp(core::WakeableOp* op);
+  // Work in flight on the fd; close(2) waits for the last of it to end, and
+  // the JS handle is not collected meanwhile. `op`: a wait on a pool thread,
+  // which Close and Cancel wake; without one, work its owner ends on close
+  // (an event-loop op or the receiver, which the watcher settles).
+  void BeginWork(core::WakeableOp* op = nullptr);
+  void EndWork(core::WakeableOp* op = nullptr);
   // Ends the one pending wait registered with `cancel_id` (non-zero), which
   // settles with `status` (kStatusCancelled or kStatusTimedOut).
   bool Cancel(int cancel_id, int status);
@@ -53,12 +59,11 @@ class SocketHandle {
   ReadinessWatcher* Watcher(int* error);
   void WatcherClosed() { watcher_ = nullptr; }
 
-  // While anything holds a reference (a pending operation, a receiver), the
-  // JS handle is not collected.
+ private:
+  // Held strongly while work is in flight (BeginWork / EndWork), weak otherwise.
   void Ref();
   void Unref();
 
- private:
   SocketHandle(EnvState* env_state, int fd) : env_state_(env_state), lifetime_(fd) {}
   static void Finalize(napi_env env, void* data, void* hint);
   void CloseAs(bool detach);

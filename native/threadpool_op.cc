@@ -46,7 +46,7 @@ Napi::Value ThreadpoolOp::Start(Napi::Env env, SocketHandle* handle, double time
     delete this;
     return Napi::Value(env, promise);
   }
-  handle->BeginOp(this);
+  handle->BeginWork(this);
   env_state_->BeginBusy();
   return Napi::Value(env, promise);
 }
@@ -84,7 +84,7 @@ void ThreadpoolOp::OnComplete(uv_work_t* req, int status) {
     result = self->stop_status != 0 && !self->handle_->closed() ? self->stop_status
                                                                 : core::kStatusClosed;
   }
-  self->handle_->EndOp(self);
+  self->handle_->EndWork(self);
   if (state->tearing_down()) {
     self->Discard(result);
   } else {

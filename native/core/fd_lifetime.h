@@ -1,12 +1,13 @@
-// An fd and the waits in flight on it, with the close rule: close(2) runs
-// only once no wait still uses the fd, so a late syscall can never reach a
-// reused fd number. Pure POSIX; SocketHandle holds one.
+// An fd, the work in flight on it, and the close rule: close(2) runs only
+// once no work still uses the fd, so a late syscall can never reach a reused
+// fd number. Pure POSIX; SocketHandle holds one.
 //
 // Owner thread only (the loop thread of the socket's environment). The ops
 // themselves wait on other threads: the owner ends a wait through the op's
 // Wake(), which only signals an eventfd, safe from any thread.
 #pragma once
 
+#include <cstddef>
 #include <unordered_set>
 
 #include "posix_socket.h"
@@ -33,36 +34,61 @@ struct WakeableOp {
   int stop_status = 0;
 };
 
+// One socket's state and its one count of work in flight. Every kind of
+// work counts: a wait on a pool thread (Begin(op), which close() can wake
+// through the op), and work the owner itself ends when it closes, such as an
+// op or a receiver on the event loop (Begin()). close(2) runs when the state
+// is closing and the count is back to zero, here and nowhere else.
 class FdLifetime {
  public:
+  enum class State {
+    kOpen,
+    kClosing,   // closed by its owner; work is still in flight on the fd
+    kClosed,    // the fd is closed (close(2) has run)
+    kDetached,  // the fd was handed over, never closed here
+  };
+
   explicit FdLifetime(int fd) : fd_(fd) {}
   FdLifetime(const FdLifetime&) = delete;
   FdLifetime& operator=(const FdLifetime&) = delete;
 
   // -1 once released.
   int fd() const { return fd_; }
-  bool closed() const { return closed_; }
-  bool idle() const { return ops_.empty(); }
+  State state() const { return state_; }
+  // True from Close() on: no new work may start.
+  bool closed() const { return state_ != State::kOpen; }
+  bool idle() const { return in_flight_ == 0; }
+  size_t in_flight() const { return in_flight_; }
 
-  void Begin(WakeableOp* op) { ops_.insert(op); }
-  // True if this released the fd (closed, and `op` was the last wait).
+  // Work that another thread runs, woken through `op` on Close and Stop.
+  void Begin(WakeableOp* op) {
+    ops_.insert(op);
+    ++in_flight_;
+  }
+  // Work the owner ends itself when it closes (it must, or the fd stays open).
+  void Begin() { ++in_flight_; }
+  // True if this released the fd (closing, and this was the last work).
   bool End(WakeableOp* op) {
     ops_.erase(op);
+    return End();
+  }
+  bool End() {
+    --in_flight_;
     return ReleaseIfIdle();
   }
-  // Idempotent. Marks the fd closed and wakes every wait; the fd itself is
-  // released by ReleaseIfIdle, now or when the last wait ends. `detach`: the
+  // Idempotent. Marks the fd closing and wakes every wait; the fd itself is
+  // released by ReleaseIfIdle, now or when the last work ends. `detach`: the
   // fd is handed over, never closed here.
   void Close(bool detach) {
-    if (closed_) return;
-    closed_ = true;
+    if (closed()) return;
+    state_ = State::kClosing;
     detached_ = detach;
     for (WakeableOp* op : ops_) op->Wake(kStatusClosed);
   }
-  // Closes the fd if it is closed and no wait uses it; true if this did.
+  // Closes the fd if it is closing and no work uses it; true if this did.
   bool ReleaseIfIdle() {
-    if (!closed_ || !ops_.empty() || released_) return false;
-    released_ = true;
+    if (state_ != State::kClosing || in_flight_ != 0) return false;
+    state_ = detached_ ? State::kDetached : State::kClosed;
     if (!detached_) CloseFd(fd_);
     fd_ = -1;
     return true;
@@ -80,9 +106,10 @@ class FdLifetime {
 
  private:
   int fd_;
-  bool closed_ = false;
+  State state_ = State::kOpen;
   bool detached_ = false;
-  bool released_ = false;
+  size_t in_flight_ = 0;
+  // The waits among the work in flight: those Close and Stop must wake.
   std::unordered_set<WakeableOp*> ops_;
 };
 

@@ -157,8 +157,8 @@ struct SendMsgOp {
     return r;
   }
 
- private:
   // Drops `n` sent bytes from the front of `iov`; true if any are left.
+  // (Public for test/native/core_test.cc.)
   bool Advance(size_t n) {
     size_t i = 0;
     while (i < iov.size() && n >= iov[i].iov_len) n -= iov[i++].iov_len;

@@ -4,11 +4,11 @@
 #include <atomic>
 #include <cstdlib>
 
+#include "limits.h"
+
 namespace bsd::core {
 
 namespace {
-
-constexpr int kMaxPoolSize = 1024;  // libuv's MAX_THREADPOOL_SIZE
 
 // Read once, at first use: libuv reads the variable once, when the pool
 // starts, which is also at first use.
