@@ -162,6 +162,12 @@ export interface Binding {
     cancelId: number): Promise<number> | Status;
   sendmmsgOnLoop(h: SocketHandle, memory: View, count: number, size: number, sendCount: number, flags: number,
     cancelId: number): Promise<number> | Status;
+  // sendfile(2) of `count` bytes (-1: to the end) of fileFd from offset: the
+  // count sent (less only at the file's end), or a status.
+  sendfile(fd: number, fileFd: number, offset: number, count: number, timeoutMs: number): number;
+  sendfileOnWorker(h: SocketHandle, fileFd: number, offset: number, count: number, timeoutMs: number,
+    cancelId: number): Promise<number> | Status;
+  sendfileOnLoop(h: SocketHandle, fileFd: number, offset: number, count: number, cancelId: number): Promise<number> | Status;
   /** [lengths offset, address lengths offset, addresses offset, address size, bytes] */
   batchLayout(count: number, size: number): [number, number, number, number, number];
   decodeAddress(memory: View, offset: number, length: number): NativeAddress;

@@ -138,4 +138,9 @@ export const OPS = Object.freeze({
   recvmsg: op({ syscall: 'recvmsg', sync: 'recvmsg', worker: 'recvmsgOnWorker', loop: 'recvmsgOnLoop' }),
   recvmmsg: op({ syscall: 'recvmmsg', sync: 'recvmmsg', worker: 'recvmmsgOnWorker', loop: 'recvmmsgOnLoop' }),
   sendmmsg: op({ syscall: 'sendmmsg', sync: 'sendmmsg', worker: 'sendmmsgOnWorker', loop: 'sendmmsgOnLoop' }),
+  // It sends all of `count` (or to the file's end) in every form: a blocking
+  // socket's worker makes every attempt, so none is cut short first.
+  sendfile: op({
+    syscall: 'sendfile', sync: 'sendfile', worker: 'sendfileOnWorker', loop: 'sendfileOnLoop', threadpoolFirst: always,
+  }),
 });

@@ -81,6 +81,7 @@ inline void PointAt(core::SendBatchOp& op, uint8_t* data) { op.batch.base = data
 inline void PointAt(core::AcceptOp&, uint8_t*) {}
 inline void PointAt(core::ConnectOp&, uint8_t*) {}
 inline void PointAt(core::SendMsgOp&, uint8_t*) {}  // its bytes are an owned copy
+inline void PointAt(core::SendFileOp&, uint8_t*) {}  // its bytes are the file's
 
 // Binds an op struct to the runner, as ThreadpoolOpOf does for workers.
 template <typename Op>

@@ -193,4 +193,17 @@ int SendBatchTraits::Read(const Info& info, Reading* reading, Op* op) {
   return 0;
 }
 
+int SendFileTraits::Read(const Info& info, Reading*, Op* op) {
+  op->file_fd = Int32Arg(info, 1);
+  double offset = NumberArg(info, 2);
+  double count = NumberArg(info, 3);
+  // Whole numbers a double holds exactly; TS checked them first.
+  if (!(offset >= 0 && offset <= 9007199254740991.0) || !(count >= -1 && count <= 9007199254740991.0)) {
+    throw Napi::RangeError::New(info.Env(), "sendfile offset or count out of range");
+  }
+  op->offset = static_cast<off_t>(offset);
+  op->count = count < 0 ? SIZE_MAX : static_cast<size_t>(count);
+  return 0;
+}
+
 }  // namespace bsd

@@ -100,6 +100,13 @@ struct RecvMsgTraits : OpTraits<core::RecvMsgOp, 5, Buffer::kFromKernel> {
   static int Read(const Info& info, Reading* reading, Op* op);
 };
 
+// sendfile(2). (fd, fileFd, offset, count): the bytes sent, which is less
+// than `count` only at the file's end. `count` -1: up to the end.
+struct SendFileTraits : OpTraits<core::SendFileOp, 3, Buffer::kNone> {
+  static constexpr const char* name = "sendfile";
+  static int Read(const Info& info, Reading* reading, Op* op);
+};
+
 // recvmmsg(2) into a MessageBatch. (fd, memory, count, size, flags,
 // timeoutMs): the count of messages.
 struct RecvBatchTraits : OpTraits<core::RecvBatchOp, 4, Buffer::kFromKernelAll> {

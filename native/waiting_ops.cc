@@ -125,6 +125,7 @@ void InitWaitingOps(Napi::Env env, Napi::Object exports) {
   Register<RecvMsgTraits>(env, exports);
   Register<RecvBatchTraits>(env, exports);
   Register<SendBatchTraits>(env, exports);
+  Register<SendFileTraits>(env, exports);
   // The hand-written forms, as plain napi_callbacks (js_args.h).
   DefineRaw(env, exports, "send", Send);
   DefineRaw(env, exports, "recv", Recv);

@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <fcntl.h>
+#include <sys/sendfile.h>
 #include <unistd.h>
 
 namespace bsd::core {
@@ -96,6 +97,12 @@ ssize_t RecvFrom(int fd, uint8_t* data, size_t len, int flags,
 
 ssize_t SendMsg(int fd, const msghdr* msg, int flags) {
   return RetryOnEintr([&] { return sendmsg(fd, msg, flags | kSendAttempt); });
+}
+
+ssize_t SendFile(int fd, int file_fd, off_t* offset, size_t count) {
+  // sendfile has no flags argument: on a socket that is not O_NONBLOCK (a
+  // detached one's new owner may have cleared it) it would block. Ours are.
+  return RetryOnEintr([&] { return sendfile(fd, file_fd, offset, count); });
 }
 
 ssize_t RecvMsg(int fd, msghdr* msg, int flags) {

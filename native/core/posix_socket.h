@@ -30,6 +30,9 @@ ssize_t RecvFrom(int fd, uint8_t* data, size_t len, int flags,
                  sockaddr_storage* addr, socklen_t* addr_len);
 
 ssize_t SendMsg(int fd, const msghdr* msg, int flags);
+// sendfile(2) of up to `count` bytes of `file_fd` from `*offset` (advanced
+// by what was sent) to the socket: the count, 0 at the file's end, or -errno.
+ssize_t SendFile(int fd, int file_fd, off_t* offset, size_t count);
 ssize_t RecvMsg(int fd, msghdr* msg, int flags);
 // The number of messages sent / received, or -errno.
 int SendMmsg(int fd, mmsghdr* msgs, unsigned count, int flags);

@@ -80,6 +80,34 @@ struct SendOp {
   }
 };
 
+// sendfile(2): `count` bytes of a file from `offset`, or up to the file's
+// end, whichever comes first, as Python's socket.sendfile sends: it goes on
+// while the socket takes more and waits for room when it is full, so the
+// call ends with all of it sent (or an error, with what was sent before it).
+struct SendFileOp {
+  static constexpr short events = POLLOUT;
+  int fd = -1;
+  int flags = 0;  // none of its own; RunOp reads MSG_DONTWAIT here
+  int file_fd = -1;
+  off_t offset = 0;
+  size_t count = 0;
+  size_t sent = 0;
+
+  ssize_t Attempt() {
+    while (sent < count) {
+      ssize_t r = SendFile(fd, file_fd, &offset, count - sent);
+      if (r == 0) break;  // the file's end
+      if (r < 0) return r;
+      sent += static_cast<size_t>(r);
+    }
+    return static_cast<ssize_t>(sent);
+  }
+  ssize_t Finish(ssize_t r) const {
+    if (sent > 0 && r < 0 && r != kStatusWoken) return static_cast<ssize_t>(sent);
+    return r;
+  }
+};
+
 struct AcceptOp {
   static constexpr short events = POLLIN;
   int fd = -1;
