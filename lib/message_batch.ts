@@ -5,12 +5,8 @@
 import { addressDetails, toNativeAddress, type Address, type SocketAddress } from './address';
 import { binding } from './binding';
 import { errorFromStatus } from './errors';
+import { MAX_BATCH_COUNT, MAX_BATCH_SIZE } from './limits';
 import { checkInt, toSendView, type BinaryLike } from './validate';
-
-/** The most messages one call carries (UIO_MAXIOV). */
-const MAX_COUNT = 1024;
-/** The most room one message may have. */
-const MAX_SIZE = 1 << 20;
 
 /**
  * Reusable memory for {@link Socket.recvmmsg} and {@link Socket.sendmmsg}
@@ -39,8 +35,8 @@ export class MessageBatch {
    * @throws TypeError or RangeError for a count or size out of range.
    */
   constructor(count: number, size: number) {
-    this.count = checkInt(count, 'count', 1, MAX_COUNT);
-    this.size = checkInt(size, 'size', 0, MAX_SIZE);
+    this.count = checkInt(count, 'count', 1, MAX_BATCH_COUNT);
+    this.size = checkInt(size, 'size', 0, MAX_BATCH_SIZE);
     const [lengthsAt, addressLengthsAt, addressesAt, addressSize, bytes] = binding.batchLayout(this.count, this.size);
     // An ArrayBuffer of its own: 8-aligned, as the headers inside need.
     const block = new ArrayBuffer(bytes);

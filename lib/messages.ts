@@ -5,15 +5,12 @@ import { toNativeAddress, type Address, type SocketAddress } from './address';
 import { toNativeAncillary, type Ancillary, type Message, type ReceivedAncillary } from './ancillary';
 import { binding, type RecvMsgResult } from './binding';
 import { AF_UNIX, MSG_CMSG_CLOEXEC, MSG_CTRUNC, MSG_TRUNC } from './constants';
+import { MAX_ANCILLARY_SIZE, MAX_RECV_SIZE } from './limits';
 import type { OpArgs, OPS } from './ops';
 import type { Socket } from './socket';
 import { checkInt, checkInt32, toSendView, type BinaryLike } from './validate';
 import { failed, type CallOptions } from './wait';
 
-/** The most one receive asks for (INT32_MAX: the kernel's own cap on a count). */
-const MAX_RECV = 0x7fffffff;
-/** The most control-message room recvmsg reserves, and the largest CMSG payload. */
-const MAX_CONTROL = 1 << 20;
 /** Up to this size a received buffer is cut, not copied: the copy would cost more than it frees. */
 const SMALL_BUFFER = 1024;
 
@@ -25,7 +22,7 @@ export interface RecvMsgOptions extends CallOptions {
 
 /** A buffer for a receive of up to `bufsize` bytes (checked). */
 export function receiveBuffer(bufsize: number): Buffer {
-  return Buffer.allocUnsafe(checkInt(bufsize, 'bufsize', 0, MAX_RECV));
+  return Buffer.allocUnsafe(checkInt(bufsize, 'bufsize', 0, MAX_RECV_SIZE));
 }
 
 /** A received buffer cut to length; copied when most of it is unused, so it does not pin the rest. */
@@ -49,7 +46,7 @@ export function recvmsgArgs(bufsize: number, ancsize: number, flags: number,
   family: number): OpArgs<typeof OPS.recvmsg> {
   const buffer = receiveBuffer(bufsize);
   checkInt32(flags, 'flags');
-  const control = checkInt(ancsize, 'ancsize', 0, MAX_CONTROL);
+  const control = checkInt(ancsize, 'ancsize', 0, MAX_ANCILLARY_SIZE);
   // Received fds are close-on-exec, like every fd this library makes. Only
   // Unix sockets carry fds, and other families (AF_PACKET) reject the flag.
   return [buffer, 0, buffer.length, control, family === AF_UNIX ? flags | MSG_CMSG_CLOEXEC : flags];
@@ -87,10 +84,10 @@ export function toMessage(buffer: Buffer, [n, ancillary, answered, address]: Rec
 
 /** CMSG_SPACE(n): the room recvmsg needs for an `n`-byte control message. */
 export function CMSG_SPACE(payload: number): number {
-  return binding.CMSG_SPACE(checkInt(payload, 'payload', 0, MAX_CONTROL));
+  return binding.CMSG_SPACE(checkInt(payload, 'payload', 0, MAX_ANCILLARY_SIZE));
 }
 
 /** CMSG_LEN(n): the cmsg_len of an `n`-byte control message. */
 export function CMSG_LEN(payload: number): number {
-  return binding.CMSG_LEN(checkInt(payload, 'payload', 0, MAX_CONTROL));
+  return binding.CMSG_LEN(checkInt(payload, 'payload', 0, MAX_ANCILLARY_SIZE));
 }

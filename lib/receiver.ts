@@ -7,13 +7,12 @@ import type { SocketAddress } from './address';
 import { binding, type SocketHandle, type Status } from './binding';
 import { MSG_PEEK, sizeof } from './constants';
 import { errorFromStatus } from './errors';
+import { MAX_RECEIVER_BUDGET } from './limits';
 import type { MessageBatch } from './message_batch';
 import { checkInt, checkInt32 } from './validate';
 
 /** Messages per readable event before the loop gets a turn, unless told: recvEach's, and recvmmsgEach's least. */
 const DEFAULT_BUDGET = 64;
-/** The most messages per readable event a receiver may take. */
-const MAX_BUDGET = 1024;
 
 /** Options of Socket.recvEach and Socket.recvmmsgEach. */
 export interface ReceiveEachOptions {
@@ -157,5 +156,5 @@ function checkReceiveEach(callback: unknown, options: ReceiveEachOptions,
   const flags = checkInt32(options.flags ?? 0, 'flags');
   if ((flags & MSG_PEEK) !== 0) throw new RangeError('a receiver cannot use MSG_PEEK: it would never drain the socket');
   if (options.onEnd !== undefined && typeof options.onEnd !== 'function') throw new TypeError('onEnd must be a function');
-  return { flags, budget: checkInt(options.budget ?? budget, 'budget', 1, MAX_BUDGET), onEnd: options.onEnd };
+  return { flags, budget: checkInt(options.budget ?? budget, 'budget', 1, MAX_RECEIVER_BUDGET), onEnd: options.onEnd };
 }

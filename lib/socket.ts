@@ -12,60 +12,36 @@
 // threadpool worker and a non-blocking one on the event loop (uv_poll).
 //
 // Each operation that may wait is an entry of the table in ops.ts; its two
-// methods check their arguments and hand the entry to #wait (wait.ts) or
-// #sync. The exceptions, written out by hand because they are measured per
+// methods check their arguments and hand the entry to [WAIT] (wait.ts) or
+// [SYNC]. The exceptions, written out by hand because they are measured per
 // message, are the non-blocking paths of send, sendall, recvInto, recvmmsg
 // and sendmmsg, and sendSync, recvIntoSync and sendmmsgSync: they call the
 // same binding functions with no array or closure per call.
-import { inspect } from 'node:util';
-
-import { addressDetails, toNativeAddress, type Address, type SocketAddress } from './address';
+import { toNativeAddress, type Address, type SocketAddress } from './address';
 import type { Ancillary, Message } from './ancillary';
-import { binding, type SocketHandle } from './binding';
-import { AF_INET, AF_UNIX, SOCK_CLOEXEC, SOCK_NONBLOCK, SOCK_STREAM, SOMAXCONN } from './constants';
-import { closedError, errorFromStatus, withPermissionHint } from './errors';
-import { stopWatching, watchForLeak } from './leak_guard';
+import { binding } from './binding';
+import { AF_INET, AF_UNIX, SOCK_NONBLOCK, SOCK_STREAM } from './constants';
+import { closedError, errorFromStatus } from './errors';
 import { checkBatch, type MessageBatch } from './message_batch';
 import { receiveBuffer, recvmsgArgs, sendmsgArgs, shrink, toMessage, type RecvMsgOptions } from './messages';
-import { OPS, type Op, type OpArgs as Args } from './ops';
-import { decodeOption, encodeOption, optionSize, type OptionValue } from './options';
-import { bindPermissionHint, socketPermissionHint } from './privileges';
-import { END_RECEIVER, startRecvEach, startRecvmmsgEach, type Receiver, type ReceiveEachOptions, type RecvEachOptions } from './receiver';
-import { RecvWaiter } from './recv_waiter';
+import { OPS, type OpArgs as Args } from './ops';
+import { startRecvEach, startRecvmmsgEach, type Receiver, type ReceiveEachOptions, type RecvEachOptions } from './receiver';
 import { SETTLED, sendallSync, unsent } from './sendall';
+import {
+  Adoption, FD, HANDLE, OPEN, RECEIVER, RECV_WAITER, SocketBase, SYNC, TIMEOUT, WAIT,
+} from './socket_base';
 import {
   byteLengthOf, checkInt, checkInt32, checkTimeout, INT32_MAX, receiveSize, toSendView, toView, type BinaryLike,
 } from './validate';
 import {
-  checkCallOptions, deadlineAfter, EAGAIN, failed, syncTimeout, timeLeft, waitFor, waitLimit, type CallOptions,
+  deadlineAfter, EAGAIN, failed, syncTimeout, timeLeft, waitLimit, type CallOptions,
 } from './wait';
 
 export { CMSG_LEN, CMSG_SPACE, type RecvMsgOptions } from './messages';
+export { SocketBase } from './socket_base';
 export type { CallOptions } from './wait';
 
 const { STATUS_CLOSED } = binding.internal;
-const TYPE_FLAGS = SOCK_NONBLOCK | SOCK_CLOEXEC;
-/** The most bytes getsockopt reads with an explicit `buflen`. */
-const MAX_OPTION_BYTES = 65536;
-// Node defines these as Symbol.for('nodejs.dispose') and friends; a vm
-// context (a jest test, for one) has no Symbol.dispose of its own.
-const DISPOSE: typeof Symbol.dispose = Symbol.dispose ?? Symbol.for('nodejs.dispose');
-const ASYNC_DISPOSE: typeof Symbol.asyncDispose = Symbol.asyncDispose ?? Symbol.for('nodejs.asyncDispose');
-
-/**
- * An fd the library already owns (accept, socketpair, fromFd), handed to the
- * constructor in place of its family. Only this module can make one: the
- * constructor knows it by its private field, so no user value passes for it.
- */
-class Adoption {
-  readonly #brand = true;
-  constructor(readonly fd: number, readonly family: number, readonly type: number, readonly protocol: number,
-    readonly timeout: number | null) {}
-
-  static is(value: unknown): value is Adoption {
-    return typeof value === 'object' && value !== null && #brand in value;
-  }
-}
 
 /**
  * A socket: one fd, one method per syscall, each named after it. Made by
@@ -88,56 +64,11 @@ class Adoption {
  * {@link SocketTimeoutError} when its timeout passes and {@link AbortError}
  * when its signal fires ({@link CallOptions}).
  */
-export class Socket {
-  #fd: number;
-  #handle: SocketHandle | null;
-  readonly #family: number;
-  readonly #type: number;
-  readonly #protocol: number;
-  #timeout: number | null;
-  /** The hot path's recv on the loop, and whether the stream was drained. */
-  readonly #recvWaiter: RecvWaiter;
-  /** The running recvEach, if any. */
-  #receiver: Receiver | null = null;
-
-  /**
-   * socket(2): a new socket. `type` may carry SOCK_NONBLOCK (the socket starts
-   * non-blocking); every fd is close-on-exec. Raises PermissionDeniedError for
-   * SOCK_RAW without CAP_NET_RAW, SocketError EAFNOSUPPORT / EPROTONOSUPPORT /
-   * EINVAL for unsupported combinations, EMFILE when out of fds.
-   */
-  constructor(family: number = AF_INET, type: number = SOCK_STREAM, protocol = 0) {
-    const adoption: unknown = family;
-    if (Adoption.is(adoption)) {
-      this.#fd = adoption.fd;
-      this.#family = adoption.family;
-      this.#type = adoption.type;
-      this.#protocol = adoption.protocol;
-      this.#timeout = adoption.timeout;
-    } else {
-      checkInt32(family, 'family');
-      checkInt32(type, 'type');
-      checkInt32(protocol, 'protocol');
-      const fd = binding.socket(family, type, protocol);
-      if (fd < 0) {
-        throw withPermissionHint(errorFromStatus(fd, 'socket'), socketPermissionHint(family, type & ~TYPE_FLAGS, protocol));
-      }
-      this.#fd = fd;
-      this.#family = family;
-      this.#type = type & ~TYPE_FLAGS;
-      this.#protocol = protocol;
-      this.#timeout = (type & SOCK_NONBLOCK) !== 0 ? 0 : null;
-    }
-    this.#recvWaiter = new RecvWaiter(this.#type === SOCK_STREAM);
-    this.#handle = binding.socketHandle(this.#fd, this.#recvWaiter);
-    watchForLeak(this, this.#handle, this.#fd);
-  }
-
+export class Socket extends SocketBase {
   /** Wraps an fd the library created (accept, socketpair). */
   static #adopt(fd: number, family: number, type: number, protocol: number, timeout: number | null): Socket {
-    return new Socket(new Adoption(fd, family, type & ~TYPE_FLAGS, protocol, timeout) as unknown as number);
+    return new Socket(new Adoption(fd, family, type, protocol, timeout) as unknown as number);
   }
-
 
   /**
    * Takes ownership of an existing socket fd (as Python's `socket(fileno=fd)`):
@@ -167,173 +98,6 @@ export class Socket {
       Socket.#adopt(fds[1], family, type, protocol, timeout)];
   }
 
-  /** The address family, such as AF_INET (as SO_DOMAIN reads it). */
-  get family(): number { return this.#family; }
-  /** The socket type without SOCK_NONBLOCK / SOCK_CLOEXEC. */
-  get type(): number { return this.#type; }
-  /** The protocol, such as IPPROTO_TCP, or 0 for the family's default (as given to socket(2)). */
-  get protocol(): number { return this.#protocol; }
-  /** Whether the socket is closed or detached. */
-  get closed(): boolean { return this.#handle === null; }
-
-  /** The fd, or -1 once closed. The library still owns it: do not close(2) it. Never raises. */
-  fileno(): number {
-    return this.#handle === null ? -1 : this.#fd;
-  }
-
-  /**
-   * Gives up the fd without closing it and returns it (-1 if closed). Its
-   * O_NONBLOCK flag is set to match the socket's mode (fcntl(2)). Pending
-   * operations end with SocketClosedError. Never raises.
-   */
-  detach(): number {
-    if (this.#handle === null) return -1;
-    binding.setNonBlocking(this.#fd, this.#timeout === 0);
-    const fd = binding.detach(this.#handle);
-    this.#release();
-    return fd;
-  }
-
-  /**
-   * close(2), idempotent. Every pending operation on the socket, on a worker
-   * or on the event loop, ends promptly with SocketClosedError; the fd itself
-   * is closed once none of them uses it any more. Never raises, and close(2)
-   * is never retried (its EINTR still closed the fd).
-   */
-  close(): void {
-    if (this.#handle === null) return;
-    binding.close(this.#handle);
-    this.#release();
-  }
-
-  /** Closes the socket, as `close()`: `using s = socket(AF_INET, SOCK_DGRAM)` closes it at the end of the scope. */
-  [DISPOSE](): void {
-    this.close();
-  }
-
-  /** Closes the socket, as `close()`, for `await using`. */
-  async [ASYNC_DISPOSE](): Promise<void> {
-    this.close();
-  }
-
-  // --- calls that never block ------------------------------------------------
-
-  /**
-   * bind(2). Raises AddressInUseError, AddressNotAvailableError,
-   * PermissionDeniedError (a port below 1024 without CAP_NET_BIND_SERVICE; the
-   * message says how to get it), SocketError EINVAL (already bound).
-   */
-  bind(address: Address): void {
-    this.#open('bind');
-    const native = toNativeAddress(address, this.#family);
-    const r = binding.bind(this.#open('bind'), native);
-    if (r < 0) throw withPermissionHint(errorFromStatus(r, 'bind', addressDetails(native)), bindPermissionHint(native.port));
-  }
-
-  /**
-   * listen(2). The backlog defaults to SOMAXCONN (the kernel caps it).
-   * Raises AddressInUseError (another socket listens on the port, or no
-   * ephemeral port is left for an unbound socket), SocketError EOPNOTSUPP (a
-   * type that cannot listen, such as SOCK_DGRAM).
-   */
-  listen(backlog: number = SOMAXCONN): void {
-    this.#open('listen');
-    const r = binding.listen(this.#open('listen'), checkInt32(backlog, 'backlog'));
-    if (r < 0) throw errorFromStatus(r, 'listen');
-  }
-
-  /** shutdown(2) with SHUT_RD, SHUT_WR or SHUT_RDWR. Raises SocketError ENOTCONN. */
-  shutdown(how: number): void {
-    this.#open('shutdown');
-    const r = binding.shutdown(this.#open('shutdown'), checkInt32(how, 'how'));
-    if (r < 0) throw errorFromStatus(r, 'shutdown');
-  }
-
-  /** getsockname(2): the local address (after bind(2), or the one connect(2) picked). Raises only SocketClosedError. */
-  getsockname(): SocketAddress {
-    const r = binding.getsockname(this.#open('getsockname'));
-    if (failed(r)) throw errorFromStatus(r, 'getsockname');
-    return r as SocketAddress;
-  }
-
-  /** getpeername(2): the peer's address. Raises SocketError ENOTCONN. */
-  getpeername(): SocketAddress {
-    const r = binding.getpeername(this.#open('getpeername'));
-    if (failed(r)) throw errorFromStatus(r, 'getpeername');
-    return r as SocketAddress;
-  }
-
-  /**
-   * setsockopt(2). Known options (lib/options.ts) take their natural value:
-   * a number, a boolean, milliseconds (SO_RCVTIMEO), a string
-   * (SO_BINDTODEVICE, TCP_CONGESTION) or an object (SO_LINGER { onoff,
-   * seconds }, IP_ADD_MEMBERSHIP { multiaddr, address?, ifindex? },
-   * PACKET_ADD_MEMBERSHIP { ifindex, type, address? }, …). Any option also
-   * takes raw bytes; an unknown one takes bytes or a number (a C int).
-   * Raises SocketError ENOPROTOOPT (an option this socket lacks) or EINVAL (a
-   * bad value), PermissionDeniedError (EPERM: an option that needs
-   * CAP_NET_ADMIN), TypeError for a value of the wrong type.
-   */
-  setsockopt(level: number, name: number, value: OptionValue | ArrayBufferView | ArrayBuffer): void {
-    this.#open('setsockopt');
-    checkInt32(level, 'level');
-    checkInt32(name, 'name');
-    const bytes = encodeOption(level, name, value);
-    const r = binding.setsockopt(this.#open('setsockopt'), level, name, bytes, 0, bytes.byteLength);
-    if (r < 0) throw errorFromStatus(r, 'setsockopt');
-  }
-
-  /**
-   * getsockopt(2). A known option comes back as its natural value (see
-   * setsockopt); an unknown one as a Buffer of what the kernel wrote. With
-   * `buflen`, any option comes back as up to `buflen` raw bytes. Raises
-   * SocketError ENOPROTOOPT (an option this socket lacks).
-   */
-  getsockopt(level: number, name: number): OptionValue;
-  getsockopt(level: number, name: number, buflen: number): Buffer;
-  getsockopt(level: number, name: number, buflen?: number): OptionValue {
-    this.#open('getsockopt');
-    checkInt32(level, 'level');
-    checkInt32(name, 'name');
-    const size = buflen === undefined ? optionSize(level, name) : checkInt(buflen, 'buflen', 1, MAX_OPTION_BYTES);
-    const out = Buffer.alloc(size);
-    const r = binding.getsockopt(this.#open('getsockopt'), level, name, out);
-    if (r < 0) throw errorFromStatus(r, 'getsockopt');
-    return buflen === undefined ? decodeOption(level, name, out.subarray(0, r)) : out.subarray(0, r);
-  }
-
-  /**
-   * Blocking (the default) or non-blocking: setblocking(false) is
-   * settimeout(0), setblocking(true) settimeout(null). No syscall: the fd
-   * stays O_NONBLOCK in the kernel.
-   */
-  setblocking(flag: boolean): void {
-    this.#open('setblocking');
-    this.#timeout = flag ? null : 0;
-  }
-
-  /** Whether the socket blocks: false only when its timeout is 0. */
-  getblocking(): boolean {
-    return this.#timeout !== 0;
-  }
-
-  /**
-   * The socket's timeout in milliseconds: null blocks without limit, 0 makes
-   * the socket non-blocking, a positive number bounds every blocking call,
-   * which then raises SocketTimeoutError. The limit holds across signals.
-   * No syscall (SO_RCVTIMEO is not used). RangeError for a negative or
-   * infinite number.
-   */
-  settimeout(ms: number | null): void {
-    this.#open('settimeout');
-    this.#timeout = ms === null ? null : checkTimeout(ms, 'timeout');
-  }
-
-  /** The socket's timeout in milliseconds: null (blocks without limit), 0 (non-blocking) or the limit. */
-  gettimeout(): number | null {
-    return this.#timeout;
-  }
-
   // --- accept ----------------------------------------------------------------
 
   /**
@@ -343,8 +107,8 @@ export class Socket {
    * EINVAL (not listening), EMFILE / ENFILE (out of fds).
    */
   async accept(options?: CallOptions): Promise<[Socket, SocketAddress]> {
-    this.#open('accept');
-    const [conn, address] = await this.#wait(OPS.accept, [], options);
+    this[OPEN]('accept');
+    const [conn, address] = await this[WAIT](OPS.accept, [], options);
     return [this.#accepted(conn), address as SocketAddress];
   }
 
@@ -354,12 +118,12 @@ export class Socket {
    * Otherwise as {@link Socket.accept}.
    */
   acceptSync(): [Socket, SocketAddress] {
-    const [conn, address] = this.#sync(OPS.accept, []);
+    const [conn, address] = this[SYNC](OPS.accept, []);
     return [this.#accepted(conn), address as SocketAddress];
   }
 
   #accepted(fd: number): Socket {
-    return Socket.#adopt(fd, this.#family, this.#type, this.#protocol, this.#timeout);
+    return Socket.#adopt(fd, this.family, this.type, this.protocol, this[TIMEOUT]);
   }
 
   // --- connect ---------------------------------------------------------------
@@ -371,14 +135,14 @@ export class Socket {
    * socket it sets the default peer; `{ family: AF_UNSPEC }` dissolves it.
    */
   async connect(address: Address, options?: CallOptions): Promise<void> {
-    this.#open('connect');
-    await this.#wait(OPS.connect, [toNativeAddress(address, this.#family)], options);
+    this[OPEN]('connect');
+    await this[WAIT](OPS.connect, [toNativeAddress(address, this.family)], options);
   }
 
   /** connect(2), blocking the thread; on a non-blocking socket raises WouldBlockError (EINPROGRESS). */
   connectSync(address: Address): void {
-    this.#open('connect');
-    this.#sync(OPS.connect, [toNativeAddress(address, this.#family)]);
+    this[OPEN]('connect');
+    this[SYNC](OPS.connect, [toNativeAddress(address, this.family)]);
   }
 
   // --- send ------------------------------------------------------------------
@@ -392,17 +156,17 @@ export class Socket {
    * ENOTCONN / EDESTADDRREQ (no peer).
    */
   async send(data: BinaryLike, flags = 0, options?: CallOptions): Promise<number> {
-    this.#open('send');
+    this[OPEN]('send');
     const view = toSendView(data);
     checkInt32(flags, 'flags');
-    if (this.#timeout === 0 && options === undefined) {
+    if (this[TIMEOUT] === 0 && options === undefined) {
       // The hot path (OPS.send's first attempt, by hand), as in recvInto.
-      const r = this.#handle === null ? STATUS_CLOSED : binding.send(this.#fd, view, 0, byteLengthOf(view), flags);
+      const r = this[HANDLE] === null ? STATUS_CLOSED : binding.send(this[FD], view, 0, byteLengthOf(view), flags);
       if (r >= 0) return r;
       if (r !== EAGAIN) throw errorFromStatus(r, 'send');
     }
     // return await: settling with a value costs fewer ticks than with a promise.
-    return await this.#wait(OPS.send, [view, 0, view.byteLength, flags], options);
+    return await this[WAIT](OPS.send, [view, 0, view.byteLength, flags], options);
   }
 
   /**
@@ -411,11 +175,11 @@ export class Socket {
    * as {@link Socket.send}.
    */
   sendSync(data: BinaryLike, flags = 0): number {
-    this.#open('send');
+    this[OPEN]('send');
     const view = toSendView(data);
     // OPS.send's sync form, by hand: measured per message.
-    const r = binding.send(this.#open('send'), view, 0, byteLengthOf(view), checkInt32(flags, 'flags'),
-      syncTimeout(this.#timeout));
+    const r = binding.send(this[OPEN]('send'), view, 0, byteLengthOf(view), checkInt32(flags, 'flags'),
+      syncTimeout(this[TIMEOUT]));
     if (r < 0) throw errorFromStatus(r, 'send');
     return r;
   }
@@ -431,17 +195,17 @@ export class Socket {
     // promise that is already settled, with no async function's promise and
     // resumption behind it (about 3,000 instructions a call, counted with
     // callgrind), and the rest waits on the loop, which sends it natively.
-    if (this.#timeout !== 0 || options !== undefined) return this.#sendallWaiting(data, flags, options);
+    if (this[TIMEOUT] !== 0 || options !== undefined) return this.#sendallWaiting(data, flags, options);
     let view: ArrayBufferView;
     try {
-      this.#open('send');
+      this[OPEN]('send');
       view = toSendView(data);
       checkInt32(flags, 'flags');
     } catch (error) {
       return Promise.reject(error);
     }
     const size = byteLengthOf(view);
-    const r = binding.send(this.#fd, view, 0, size, flags);
+    const r = binding.send(this[FD], view, 0, size, flags);
     if (r === size) return SETTLED;
     if (r < 0 && r !== EAGAIN) return Promise.reject(errorFromStatus(r, 'send'));
     return this.#sendallOnLoop(view, flags, Math.max(r, 0));
@@ -450,8 +214,8 @@ export class Socket {
   /** The rest of sendall's hot path: the bytes after `sent` wait on the loop. */
   async #sendallOnLoop(view: ArrayBufferView, flags: number, sent: number): Promise<void> {
     while (sent < view.byteLength) {
-      if (this.#handle === null) throw closedError('send');
-      const rest = await binding.sendallOnLoop(this.#handle, view, sent, view.byteLength - sent, flags, 0);
+      if (this[HANDLE] === null) throw closedError('send');
+      const rest = await binding.sendallOnLoop(this[HANDLE], view, sent, view.byteLength - sent, flags, 0);
       if (rest < 0) throw errorFromStatus(rest, 'send');
       sent += rest;
     }
@@ -459,16 +223,16 @@ export class Socket {
 
   /** sendall with a timeout or signal, or on a blocking socket: OPS.send until all is sent. */
   async #sendallWaiting(data: BinaryLike, flags: number, options: CallOptions | undefined): Promise<void> {
-    this.#open('send');
+    this[OPEN]('send');
     const view = toSendView(data);
     checkInt32(flags, 'flags');
-    const limit = waitLimit(this.#timeout, options?.timeout);
+    const limit = waitLimit(this[TIMEOUT], options?.timeout);
     const deadline = deadlineAfter(limit === undefined ? undefined : checkTimeout(limit, 'timeout'));
     let sent = 0;
     do {
       const left = deadline === undefined ? undefined : timeLeft(deadline, 'send');
       const rest = unsent(view, sent);
-      sent += await this.#wait(OPS.send, [rest, 0, rest.byteLength, flags], { signal: options?.signal, timeout: left });
+      sent += await this[WAIT](OPS.send, [rest, 0, rest.byteLength, flags], { signal: options?.signal, timeout: left });
     } while (sent < view.byteLength);
   }
 
@@ -478,10 +242,10 @@ export class Socket {
    * non-blocking socket, raises WouldBlockError once the buffer is full.
    */
   sendallSync(data: BinaryLike, flags = 0): void {
-    this.#open('send');
+    this[OPEN]('send');
     const view = toSendView(data);
     checkInt32(flags, 'flags');
-    sendallSync(this.#open('send'), view, flags, this.#timeout);
+    sendallSync(this[OPEN]('send'), view, flags, this[TIMEOUT]);
   }
 
   /**
@@ -492,8 +256,8 @@ export class Socket {
    * the ICMP error an earlier datagram caused).
    */
   async sendto(data: BinaryLike, address: Address, flags = 0, options?: CallOptions): Promise<number> {
-    this.#open('sendto');
-    return await this.#wait(OPS.sendto, this.#sendtoArgs(data, address, flags), options);
+    this[OPEN]('sendto');
+    return await this[WAIT](OPS.sendto, this.#sendtoArgs(data, address, flags), options);
   }
 
   /**
@@ -502,13 +266,13 @@ export class Socket {
    * {@link Socket.sendto}.
    */
   sendtoSync(data: BinaryLike, address: Address, flags = 0): number {
-    this.#open('sendto');
-    return this.#sync(OPS.sendto, this.#sendtoArgs(data, address, flags));
+    this[OPEN]('sendto');
+    return this[SYNC](OPS.sendto, this.#sendtoArgs(data, address, flags));
   }
 
   #sendtoArgs(data: BinaryLike, address: Address, flags: number): Args<typeof OPS.sendto> {
     const view = toSendView(data);
-    const native = toNativeAddress(address, this.#family);
+    const native = toNativeAddress(address, this.family);
     return [view, 0, view.byteLength, checkInt32(flags, 'flags'), native];
   }
 
@@ -545,24 +309,24 @@ export class Socket {
     // The hot path, on a non-blocking socket with no timeout or signal, is
     // not an async function (as sendall's): bytes already queued come back in
     // a settled promise; otherwise the native op's promise, one step on.
-    if (this.#timeout !== 0 || options !== undefined) return this.#recvIntoWaiting(buffer, nbytes, flags, options);
+    if (this[TIMEOUT] !== 0 || options !== undefined) return this.#recvIntoWaiting(buffer, nbytes, flags, options);
     let view: ArrayBufferView;
     let n: number;
     try {
-      this.#open('recv');
+      this[OPEN]('recv');
       view = toView(buffer, 'buffer');
       n = receiveSize(view, nbytes);
       checkInt32(flags, 'flags');
     } catch (error) {
       return Promise.reject(error);
     }
-    const waiter = this.#recvWaiter;
+    const waiter = this[RECV_WAITER];
     if (!waiter.streamDrained) {
-      const got = binding.recv(this.#fd, view, 0, n, flags);
+      const got = binding.recv(this[FD], view, 0, n, flags);
       if (got !== EAGAIN) return waiter.receivedNow(got, n);
     }
-    if (!waiter.busy) return waiter.wait(this.#handle!, view, n, flags);
-    const waiting = binding.recvOnLoop(this.#handle!, view, 0, n, flags, 0);
+    if (!waiter.busy) return waiter.wait(this[HANDLE]!, view, n, flags);
+    const waiting = binding.recvOnLoop(this[HANDLE]!, view, 0, n, flags, 0);
     return typeof waiting === 'number' ? waiter.receivedNow(waiting, n) : waiting.then((got) => waiter.received(got, n));
   }
 
@@ -570,8 +334,8 @@ export class Socket {
   async #recvIntoWaiting(buffer: ArrayBufferView | ArrayBuffer, nbytes: number | undefined, flags: number,
     options: CallOptions | undefined): Promise<number> {
     const args = this.#recvArgs('recv', buffer, nbytes, flags);
-    const got = await this.#wait(OPS.recv, args, options);
-    return this.#recvWaiter.received(got, args[2]);
+    const got = await this[WAIT](OPS.recv, args, options);
+    return this[RECV_WAITER].received(got, args[2]);
   }
 
   /**
@@ -579,11 +343,11 @@ export class Socket {
    * non-blocking socket with nothing to read. Otherwise as {@link Socket.recvInto}.
    */
   recvIntoSync(buffer: ArrayBufferView | ArrayBuffer, nbytes?: number, flags = 0): number {
-    this.#open('recv');
+    this[OPEN]('recv');
     const view = toView(buffer, 'buffer');
     const n = receiveSize(view, nbytes);
     // OPS.recv's sync form, by hand: measured per message.
-    const r = binding.recv(this.#open('recv'), view, 0, n, checkInt32(flags, 'flags'), syncTimeout(this.#timeout));
+    const r = binding.recv(this[OPEN]('recv'), view, 0, n, checkInt32(flags, 'flags'), syncTimeout(this[TIMEOUT]));
     if (r < 0) throw errorFromStatus(r, 'recv');
     return r;
   }
@@ -615,7 +379,7 @@ export class Socket {
   async recvfromInto(buffer: ArrayBufferView | ArrayBuffer, nbytes?: number, flags = 0,
     options?: CallOptions): Promise<[number, SocketAddress]> {
     const args = this.#recvArgs('recvfrom', buffer, nbytes, flags);
-    return await this.#wait(OPS.recvfrom, args, options) as [number, SocketAddress];
+    return await this[WAIT](OPS.recvfrom, args, options) as [number, SocketAddress];
   }
 
   /**
@@ -624,13 +388,13 @@ export class Socket {
    * {@link Socket.recvfromInto}.
    */
   recvfromIntoSync(buffer: ArrayBufferView | ArrayBuffer, nbytes?: number, flags = 0): [number, SocketAddress] {
-    return this.#sync(OPS.recvfrom, this.#recvArgs('recvfrom', buffer, nbytes, flags)) as [number, SocketAddress];
+    return this[SYNC](OPS.recvfrom, this.#recvArgs('recvfrom', buffer, nbytes, flags)) as [number, SocketAddress];
   }
 
   /** recv's and recvfrom's arguments, checked: up to `nbytes` of `buffer`. */
   #recvArgs(syscall: string, buffer: ArrayBufferView | ArrayBuffer, nbytes: number | undefined,
     flags: number): Args<typeof OPS.recv> {
-    this.#open(syscall);
+    this[OPEN](syscall);
     const view = toView(buffer, 'buffer');
     return [view, 0, receiveSize(view, nbytes), checkInt32(flags, 'flags')];
   }
@@ -645,8 +409,8 @@ export class Socket {
    */
   async sendmsg(buffers: BinaryLike[], ancillary: Ancillary[] = [], flags = 0, address?: Address,
     options?: CallOptions): Promise<number> {
-    this.#open('sendmsg');
-    return await this.#wait(OPS.sendmsg, sendmsgArgs(buffers, ancillary, flags, address, this.#family), options);
+    this[OPEN]('sendmsg');
+    return await this[WAIT](OPS.sendmsg, sendmsgArgs(buffers, ancillary, flags, address, this.family), options);
   }
 
   /**
@@ -654,8 +418,8 @@ export class Socket {
    * non-blocking socket whose buffer is full. Otherwise as {@link Socket.sendmsg}.
    */
   sendmsgSync(buffers: BinaryLike[], ancillary: Ancillary[] = [], flags = 0, address?: Address): number {
-    this.#open('sendmsg');
-    return this.#sync(OPS.sendmsg, sendmsgArgs(buffers, ancillary, flags, address, this.#family));
+    this[OPEN]('sendmsg');
+    return this[SYNC](OPS.sendmsg, sendmsgArgs(buffers, ancillary, flags, address, this.family));
   }
 
   /**
@@ -667,9 +431,9 @@ export class Socket {
    * {@link Socket.recv} raises.
    */
   async recvmsg(bufsize: number, ancsize = 0, flags = 0, options?: RecvMsgOptions): Promise<Message> {
-    this.#open('recvmsg');
-    const args = recvmsgArgs(bufsize, ancsize, flags, this.#family);
-    const r = await this.#wait(OPS.recvmsg, args, options);
+    this[OPEN]('recvmsg');
+    const args = recvmsgArgs(bufsize, ancsize, flags, this.family);
+    const r = await this[WAIT](OPS.recvmsg, args, options);
     return toMessage(args[0] as Buffer, r, options?.adoptFds === true ? fromFd : null, (args[4] as number) & ~flags);
   }
 
@@ -678,9 +442,9 @@ export class Socket {
    * non-blocking socket with nothing to read. Otherwise as {@link Socket.recvmsg}.
    */
   recvmsgSync(bufsize: number, ancsize = 0, flags = 0, options?: { adoptFds?: boolean }): Message {
-    this.#open('recvmsg');
-    const args = recvmsgArgs(bufsize, ancsize, flags, this.#family);
-    const r = this.#sync(OPS.recvmsg, args);
+    this[OPEN]('recvmsg');
+    const args = recvmsgArgs(bufsize, ancsize, flags, this.family);
+    const r = this[SYNC](OPS.recvmsg, args);
     return toMessage(args[0] as Buffer, r, options?.adoptFds === true ? fromFd : null, (args[4] as number) & ~flags);
   }
 
@@ -701,11 +465,11 @@ export class Socket {
    */
   recvEach(buffer: ArrayBufferView | ArrayBuffer, onMessage: (length: number) => void,
     options: RecvEachOptions = {}): Receiver {
-    const handle = this.#handle;
+    const handle = this[HANDLE];
     if (handle === null) throw closedError('recv');
     // A second receiver: the addon refuses it (EBUSY) and the first stays.
-    this.#receiver = startRecvEach(handle, toView(buffer, 'buffer'), this.#type === SOCK_STREAM, onMessage, options);
-    return this.#receiver;
+    this[RECEIVER] = startRecvEach(handle, toView(buffer, 'buffer'), this.type === SOCK_STREAM, onMessage, options);
+    return this[RECEIVER];
   }
 
   // --- batches ---------------------------------------------------------------
@@ -719,17 +483,17 @@ export class Socket {
    * raises; TypeError if `batch` is not a MessageBatch.
    */
   async recvmmsg(batch: MessageBatch, flags = 0, options?: CallOptions): Promise<number> {
-    this.#open('recvmmsg');
+    this[OPEN]('recvmmsg');
     const { memory, count, size } = checkBatch(batch);
     checkInt32(flags, 'flags');
-    if (this.#timeout === 0 && options === undefined) {
+    if (this[TIMEOUT] === 0 && options === undefined) {
       // The hot path (OPS.recvmmsg's attempt and loop form, by hand), as in recvInto: no closure per call.
-      let r = this.#handle === null ? STATUS_CLOSED : binding.recvmmsg(this.#fd, memory, count, size, flags, 0);
-      if (r === EAGAIN) r = await binding.recvmmsgOnLoop(this.#handle!, memory, count, size, flags, 0);
+      let r = this[HANDLE] === null ? STATUS_CLOSED : binding.recvmmsg(this[FD], memory, count, size, flags, 0);
+      if (r === EAGAIN) r = await binding.recvmmsgOnLoop(this[HANDLE]!, memory, count, size, flags, 0);
       if (r < 0) throw errorFromStatus(r, 'recvmmsg');
       return r;
     }
-    return await this.#wait(OPS.recvmmsg, [memory, count, size, flags], options);
+    return await this[WAIT](OPS.recvmmsg, [memory, count, size, flags], options);
   }
 
   /**
@@ -746,10 +510,10 @@ export class Socket {
    * per socket, of either kind: SocketError EBUSY otherwise.
    */
   recvmmsgEach(batch: MessageBatch, onBatch: (count: number) => void, options: ReceiveEachOptions = {}): Receiver {
-    const handle = this.#handle;
+    const handle = this[HANDLE];
     if (handle === null) throw closedError('recvmmsg');
-    this.#receiver = startRecvmmsgEach(handle, checkBatch(batch), onBatch, options);
-    return this.#receiver;
+    this[RECEIVER] = startRecvmmsgEach(handle, checkBatch(batch), onBatch, options);
+    return this[RECEIVER];
   }
 
   /**
@@ -758,9 +522,9 @@ export class Socket {
    * {@link Socket.recvmmsg}.
    */
   recvmmsgSync(batch: MessageBatch, flags = 0): number {
-    this.#open('recvmmsg');
+    this[OPEN]('recvmmsg');
     const { memory, count, size } = checkBatch(batch);
-    return this.#sync(OPS.recvmmsg, [memory, count, size, checkInt32(flags, 'flags')]);
+    return this[SYNC](OPS.recvmmsg, [memory, count, size, checkInt32(flags, 'flags')]);
   }
 
   /**
@@ -772,18 +536,18 @@ export class Socket {
    * for more `messages` than the batch holds.
    */
   async sendmmsg(batch: MessageBatch, messages: number, flags = 0, options?: CallOptions): Promise<number> {
-    this.#open('sendmmsg');
+    this[OPEN]('sendmmsg');
     const { memory, count, size } = checkBatch(batch);
     checkInt(messages, 'messages', 0, count);
     checkInt32(flags, 'flags');
-    if (this.#timeout === 0 && options === undefined) {
+    if (this[TIMEOUT] === 0 && options === undefined) {
       // The hot path (OPS.sendmmsg's attempt and loop form, by hand), as in recvmmsg.
-      let r = this.#handle === null ? STATUS_CLOSED : binding.sendmmsg(this.#fd, memory, count, size, messages, flags, 0);
-      if (r === EAGAIN) r = await binding.sendmmsgOnLoop(this.#handle!, memory, count, size, messages, flags, 0);
+      let r = this[HANDLE] === null ? STATUS_CLOSED : binding.sendmmsg(this[FD], memory, count, size, messages, flags, 0);
+      if (r === EAGAIN) r = await binding.sendmmsgOnLoop(this[HANDLE]!, memory, count, size, messages, flags, 0);
       if (r < 0) throw errorFromStatus(r, 'sendmmsg');
       return r;
     }
-    return await this.#wait(OPS.sendmmsg, [memory, count, size, messages, flags], options);
+    return await this[WAIT](OPS.sendmmsg, [memory, count, size, messages, flags], options);
   }
 
   /**
@@ -792,57 +556,14 @@ export class Socket {
    * Otherwise as {@link Socket.sendmmsg}.
    */
   sendmmsgSync(batch: MessageBatch, messages: number, flags = 0): number {
-    this.#open('sendmmsg');
+    this[OPEN]('sendmmsg');
     const { memory, count, size } = checkBatch(batch);
     checkInt(messages, 'messages', 0, count);
     // OPS.sendmmsg's sync form, by hand: measured per batch.
-    const r = binding.sendmmsg(this.#open('sendmmsg'), memory, count, size, messages, checkInt32(flags, 'flags'),
-      syncTimeout(this.#timeout));
+    const r = binding.sendmmsg(this[OPEN]('sendmmsg'), memory, count, size, messages, checkInt32(flags, 'flags'),
+      syncTimeout(this[TIMEOUT]));
     if (r < 0) throw errorFromStatus(r, 'sendmmsg');
     return r;
-  }
-
-  /** How `util.inspect` and `console.log` show the socket: its fd, family, type, protocol and timeout. */
-  [inspect.custom](): string {
-    return `Socket { fd: ${this.fileno()}, family: ${this.#family}, type: ${this.#type}, `
-      + `protocol: ${this.#protocol}, timeout: ${this.#timeout} }`;
-  }
-
-  // --- internals -------------------------------------------------------------
-
-  /**
-   * The fd, for a syscall made right now; throws once closed. Methods ask for
-   * it again right before the native call, after every conversion that can
-   * run user code (a getter, valueOf): such code may close the socket, and
-   * the fd number may already be someone else's.
-   */
-  #open(syscall: string): number {
-    if (this.#handle === null) throw closedError(syscall);
-    return this.#fd;
-  }
-
-  #release(): void {
-    this.#receiver?.[END_RECEIVER]();
-    this.#receiver = null;
-    stopWatching(this);
-    this.#handle = null;
-    this.#fd = -1;
-  }
-
-  /** A ...Sync call of a table operation: its sync form, waiting as the socket's timeout says. */
-  #sync<A extends unknown[], R>(op: Op<A, R>, args: A): R {
-    const r = op.sync(this.#open(op.syscall), ...args, syncTimeout(this.#timeout));
-    if (failed(r)) throw errorFromStatus(r, op.syscall, addressDetails(op.details?.(args) ?? undefined));
-    return r as R;
-  }
-
-  /**
-   * A Promise call of a table operation (wait.ts). The options are checked
-   * first: their getters may close the socket, and the fd is read after them.
-   */
-  #wait<A extends unknown[], R>(op: Op<A, R>, args: A, options: CallOptions | undefined): Promise<R> {
-    const call = checkCallOptions(options);
-    return waitFor(op, args, call, this.#handle, this.#fd, this.#timeout);
   }
 }
 
