@@ -9,7 +9,8 @@ import {
 } from './constants';
 import { AbortError, SocketError } from './errors';
 import { getaddrinfo, getaddrinfoSync, type AddrInfo } from './resolver';
-import { CMSG_SPACE, socket, type Socket } from './socket';
+import { CMSG_SPACE, type Socket } from './socket';
+import { socket } from './socket_functions';
 import { checkInt, checkTimeout, describe, type BinaryLike } from './validate';
 import type { Address, SocketAddress } from './address';
 

@@ -20,16 +20,15 @@
 import { toNativeAddress, type Address, type SocketAddress } from './address';
 import type { Ancillary, Message } from './ancillary';
 import { binding } from './binding';
-import { AF_INET, AF_UNIX, SOCK_NONBLOCK, SOCK_STREAM } from './constants';
+import { SOCK_NONBLOCK, SOCK_STREAM } from './constants';
 import { closedError, errorFromStatus } from './errors';
 import { checkBatch, type MessageBatch } from './message_batch';
 import { receiveBuffer, recvmsgArgs, sendmsgArgs, shrink, toMessage, type RecvMsgOptions } from './messages';
 import { OPS, type OpArgs as Args } from './ops';
 import { startRecvEach, startRecvmmsgEach, type Receiver, type ReceiveEachOptions, type RecvEachOptions } from './receiver';
 import { SETTLED, sendallSync, unsent } from './sendall';
-import {
-  Adoption, FD, HANDLE, OPEN, RECEIVER, RECV_WAITER, SocketBase, SYNC, TIMEOUT, WAIT,
-} from './socket_base';
+import * as base from './socket_base';
+import { Adoption, SocketBase } from './socket_base';
 import {
   byteLengthOf, checkInt, checkInt32, checkTimeout, INT32_MAX, receiveSize, toSendView, toView, type BinaryLike,
 } from './validate';
@@ -42,6 +41,18 @@ export { SocketBase } from './socket_base';
 export type { CallOptions } from './wait';
 
 const { STATUS_CLOSED } = binding.internal;
+
+// The keys of SocketBase's shared state, as local constants: each `this[FD]`
+// on a hot path is then one keyed load, not a load from the module object
+// first.
+const FD: typeof base.FD = base.FD;
+const HANDLE: typeof base.HANDLE = base.HANDLE;
+const OPEN: typeof base.OPEN = base.OPEN;
+const RECEIVER: typeof base.RECEIVER = base.RECEIVER;
+const RECV_WAITER: typeof base.RECV_WAITER = base.RECV_WAITER;
+const SYNC: typeof base.SYNC = base.SYNC;
+const TIMEOUT: typeof base.TIMEOUT = base.TIMEOUT;
+const WAIT: typeof base.WAIT = base.WAIT;
 
 /**
  * A socket: one fd, one method per syscall, each named after it. Made by
@@ -434,7 +445,7 @@ export class Socket extends SocketBase {
     this[OPEN]('recvmsg');
     const args = recvmsgArgs(bufsize, ancsize, flags, this.family);
     const r = await this[WAIT](OPS.recvmsg, args, options);
-    return toMessage(args[0] as Buffer, r, options?.adoptFds === true ? fromFd : null, (args[4] as number) & ~flags);
+    return toMessage(args[0] as Buffer, r, options?.adoptFds === true ? adoptFd : null, (args[4] as number) & ~flags);
   }
 
   /**
@@ -445,7 +456,7 @@ export class Socket extends SocketBase {
     this[OPEN]('recvmsg');
     const args = recvmsgArgs(bufsize, ancsize, flags, this.family);
     const r = this[SYNC](OPS.recvmsg, args);
-    return toMessage(args[0] as Buffer, r, options?.adoptFds === true ? fromFd : null, (args[4] as number) & ~flags);
+    return toMessage(args[0] as Buffer, r, options?.adoptFds === true ? adoptFd : null, (args[4] as number) & ~flags);
   }
 
   /**
@@ -565,23 +576,22 @@ export class Socket extends SocketBase {
     if (r < 0) throw errorFromStatus(r, 'sendmmsg');
     return r;
   }
+
+  /**
+   * A new Socket on a copy of this one's fd (dup(2), close-on-exec), with the
+   * same mode and timeout, as Python's dup: closing either leaves the other
+   * open. Raises SocketClosedError, SocketError EMFILE.
+   */
+  dup(): Socket {
+    const fd = binding.dup(this[OPEN]('dup'));
+    if (fd < 0) throw errorFromStatus(fd, 'dup');
+    const copy = Socket.fromFd(fd);
+    copy.settimeout(this[TIMEOUT]);
+    return copy;
+  }
 }
 
-/** socket(2): as `new Socket(family, type, protocol)`. */
-export function socket(family: number = AF_INET, type: number = SOCK_STREAM, protocol = 0): Socket {
-  return new Socket(family, type, protocol);
-}
-
-/**
- * socketpair(2): two connected sockets (AF_UNIX only, on Linux), close-on-exec.
- * Raises SocketError EAFNOSUPPORT / EOPNOTSUPP for another family, EMFILE
- * when out of fds.
- */
-export function socketpair(family: number = AF_UNIX, type: number = SOCK_STREAM, protocol = 0): [Socket, Socket] {
-  return Socket.pair(family, type, protocol);
-}
-
-/** Socket.fromFd(fd): takes ownership of an existing socket fd. */
-export function fromFd(fd: number): Socket {
+/** Socket.fromFd as a plain function, for recvmsg's adoptFds. */
+function adoptFd(fd: number): Socket {
   return Socket.fromFd(fd);
 }

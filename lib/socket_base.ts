@@ -8,12 +8,14 @@
 // The state Socket reads is in symbol-keyed members, not #private fields
 // (those are per class): a symbol is not in Object.keys, so a socket shows
 // none, as before, and its hot paths read them as plain fields.
+import type { Duplex } from 'node:stream';
 import { inspect } from 'node:util';
 
 import { addressDetails, toNativeAddress, type Address, type SocketAddress } from './address';
+import type { Message, ReceivedAncillary } from './ancillary';
 import { binding, type SocketHandle } from './binding';
 import { AF_INET, SOCK_CLOEXEC, SOCK_NONBLOCK, SOCK_STREAM, SOMAXCONN } from './constants';
-import { closedError, errorFromStatus, withPermissionHint } from './errors';
+import { closedError, errorFromStatus, SocketClosedError, SocketError, withPermissionHint } from './errors';
 import { stopWatching, watchForLeak } from './leak_guard';
 import { MAX_OPTION_SIZE } from './limits';
 import type { Op } from './ops';
@@ -21,10 +23,31 @@ import { decodeOption, encodeOption, optionSize, type OptionValue } from './opti
 import { bindPermissionHint, socketPermissionHint } from './privileges';
 import { END_RECEIVER, type Receiver } from './receiver';
 import { RecvWaiter } from './recv_waiter';
-import { checkInt, checkInt32, checkTimeout } from './validate';
+import { checkInt, checkInt32, checkTimeout, type BinaryLike } from './validate';
+import { OPS } from './ops';
+import { socketDuplex, receivedChunks, type MakefileOptions } from './socket_stream';
 import { checkCallOptions, failed, syncTimeout, waitFor, type CallOptions } from './wait';
+import type { RecvMsgOptions } from './messages';
 
 const TYPE_FLAGS = SOCK_NONBLOCK | SOCK_CLOEXEC;
+
+/** The timeout of sockets made from now on (setdefaulttimeout), as Python's module-wide default. */
+let defaultTimeout: number | null = null;
+
+/**
+ * The timeout, in milliseconds, that new sockets start with (null: blocking
+ * without limit, the default; 0: non-blocking), as Python's
+ * `socket.setdefaulttimeout`. A socket made with SOCK_NONBLOCK starts
+ * non-blocking whatever it is; sockets made before keep theirs.
+ */
+export function setdefaulttimeout(ms: number | null): void {
+  defaultTimeout = ms === null ? null : checkTimeout(ms, 'timeout');
+}
+
+/** The timeout new sockets start with (setdefaulttimeout), null by default. */
+export function getdefaulttimeout(): number | null {
+  return defaultTimeout;
+}
 // Node defines these as Symbol.for('nodejs.dispose') and friends; a vm
 // context (a jest test, for one) has no Symbol.dispose of its own.
 const DISPOSE: typeof Symbol.dispose = Symbol.dispose ?? Symbol.for('nodejs.dispose');
@@ -109,7 +132,7 @@ export abstract class SocketBase {
       this.#family = family;
       this.#type = type & ~TYPE_FLAGS;
       this.#protocol = protocol;
-      this[TIMEOUT] = (type & SOCK_NONBLOCK) !== 0 ? 0 : null;
+      this[TIMEOUT] = (type & SOCK_NONBLOCK) !== 0 ? 0 : defaultTimeout;
     }
     this[RECV_WAITER] = new RecvWaiter(this.#type === SOCK_STREAM);
     this[HANDLE] = binding.socketHandle(this[FD], this[RECV_WAITER]);
@@ -283,10 +306,118 @@ export abstract class SocketBase {
     return this[TIMEOUT];
   }
 
-  /** How `util.inspect` and `console.log` show the socket: its fd, family, type, protocol and timeout. */
+  /**
+   * Whether a program this process execs inherits the fd: FD_CLOEXEC clear
+   * (fcntl(2)). False for every fd the library makes. Raises SocketClosedError.
+   */
+  get_inheritable(): boolean {
+    const r = binding.isInheritable(this[OPEN]('fcntl'));
+    if (r < 0) throw errorFromStatus(r, 'fcntl');
+    return r === 1;
+  }
+
+  /** Clears (true) or sets (false) FD_CLOEXEC (fcntl(2)), as Python's set_inheritable. */
+  set_inheritable(inheritable: boolean): void {
+    if (typeof inheritable !== 'boolean') throw new TypeError('inheritable must be a boolean');
+    const r = binding.setInheritable(this[OPEN]('fcntl'), inheritable);
+    if (r < 0) throw errorFromStatus(r, 'fcntl');
+  }
+
+  // --- Python's conveniences, made of the syscalls above and in Socket ---------
+
+  /** connect(2), as {@link Socket.connect}. */
+  abstract connect(address: Address, options?: CallOptions): Promise<void>;
+  /** recv(2), as {@link Socket.recv}. */
+  abstract recv(bufsize: number, flags?: number, options?: CallOptions): Promise<Buffer>;
+  /** recvmsg(2), as {@link Socket.recvmsg}. */
+  abstract recvmsg(bufsize: number, ancsize?: number, flags?: number, options?: RecvMsgOptions): Promise<Message>;
+  /** recvmsg(2) on this thread, as {@link Socket.recvmsgSync}. */
+  abstract recvmsgSync(bufsize: number, ancsize?: number, flags?: number, options?: { adoptFds?: boolean }): Message;
+  /** send(2) until all is sent, as {@link Socket.sendall}. */
+  abstract sendall(data: BinaryLike, flags?: number, options?: CallOptions): Promise<void>;
+
+  /**
+   * connect(2), giving its errno instead of raising, as Python's connect_ex:
+   * 0 once connected, else the positive errno (ECONNREFUSED, ETIMEDOUT, …).
+   * Bad arguments and a closed socket still raise.
+   */
+  async connect_ex(address: Address, options?: CallOptions): Promise<number> {
+    try {
+      await this.connect(address, options);
+      return 0;
+    } catch (error) {
+      if (error instanceof SocketError && !(error instanceof SocketClosedError) && error.errno > 0) return error.errno;
+      throw error;
+    }
+  }
+
+  /**
+   * sendfile(2): `count` bytes of the file open as `fd` from `offset` (or up to
+   * its end), with no copy through JavaScript; the file's own offset is not
+   * moved. Waits for room as a blocking send does, in either mode, and
+   * returns the bytes sent: `count`, or less only at the file's end. Raises
+   * what {@link Socket.send} raises, and SocketError EBADF / EINVAL for an fd
+   * that is not a readable regular file.
+   */
+  async sendfile(fd: number, offset = 0, count?: number, options?: CallOptions): Promise<number> {
+    this[OPEN]('sendfile');
+    const args: [number, number, number] = [checkInt(fd, 'fd', 0, 0x7fffffff),
+      checkInt(offset, 'offset', 0, Number.MAX_SAFE_INTEGER),
+      count === undefined ? -1 : checkInt(count, 'count', 0, Number.MAX_SAFE_INTEGER)];
+    if (args[2] === 0) return 0;
+    // Non-blocking too: one wait that sends it all, as Python's sendfile does.
+    const mode = this[TIMEOUT];
+    return waitFor(OPS.sendfile, args, checkCallOptions(options), this[HANDLE], this[FD], mode === 0 ? null : mode);
+  }
+
+  /**
+   * recvmsg(2) into the caller's buffers, filled one after the other, as
+   * Python's recvmsg_into: `[nbytes, ancillary, flags, address]`. The message
+   * is received once and scattered: MSG_TRUNC says it was longer than all of
+   * them together. Raises what {@link Socket.recvmsg} raises.
+   */
+  async recvmsg_into(buffers: ArrayBufferView[], ancsize = 0, flags = 0, options?: RecvMsgOptions):
+  Promise<[nbytes: number, ancillary: ReceivedAncillary[], flags: number, address: SocketAddress | null]> {
+    const total = scatterSize(buffers);
+    return scatter(buffers, await this.recvmsg(total, ancsize, flags, options));
+  }
+
+  /** recvmsg_into on this thread, as {@link Socket.recvmsgSync}. */
+  recvmsg_intoSync(buffers: ArrayBufferView[], ancsize = 0, flags = 0, options?: { adoptFds?: boolean }):
+  [nbytes: number, ancillary: ReceivedAncillary[], flags: number, address: SocketAddress | null] {
+    return scatter(buffers, this.recvmsgSync(scatterSize(buffers), ancsize, flags, options));
+  }
+
+  /**
+   * A Node `Duplex` over this connected socket, as Python's makefile: reads
+   * are recv(2)s made as fast as the consumer reads, writes are sendall()s
+   * (backpressure both ways), `end()` is shutdown(SHUT_WR), errors are the
+   * typed socket errors. The socket stays the caller's to close.
+   */
+  makefile(options: MakefileOptions = {}): Duplex {
+    this[OPEN]('makefile');
+    if (options === null || typeof options !== 'object') throw new TypeError('options must be an object');
+    const readSize = options.readSize === undefined ? undefined : checkInt(options.readSize, 'readSize', 1, 0x7fffffff);
+    return socketDuplex(this as unknown as Parameters<typeof socketDuplex>[0], { ...options, readSize });
+  }
+
+  /** `for await (const chunk of sock)`: each recv(2) of up to 64 KiB, until the peer ends the stream. */
+  [Symbol.asyncIterator](): AsyncGenerator<Buffer, void, undefined> {
+    return receivedChunks(this as unknown as Parameters<typeof receivedChunks>[0]);
+  }
+
+  /**
+   * How `util.inspect` and `console.log` show the socket, as Python's repr: its
+   * fd, family, type, protocol, timeout, and its local and peer addresses
+   * (`laddr`, `raddr`) where it has them.
+   */
   [inspect.custom](): string {
+    if (this[HANDLE] === null) return `Socket { closed, family: ${this.#family}, type: ${this.#type} }`;
+    const laddr = describeAddress(binding.getsockname(this[FD]));
+    const raddr = describeAddress(binding.getpeername(this[FD]));
     return `Socket { fd: ${this.fileno()}, family: ${this.#family}, type: ${this.#type}, `
-      + `protocol: ${this.#protocol}, timeout: ${this[TIMEOUT]} }`;
+      + `protocol: ${this.#protocol}, timeout: ${this[TIMEOUT]}${laddr === null ? '' : `, laddr: ${laddr}`}`
+      + `${raddr === null ? '' : `, raddr: ${raddr}`} }`;
   }
 
   // --- internals -------------------------------------------------------------
@@ -325,4 +456,31 @@ export abstract class SocketBase {
     const call = checkCallOptions(options);
     return waitFor(op, args, call, this[HANDLE], this[FD], this[TIMEOUT]);
   }
+}
+
+/** An address as repr shows it ('127.0.0.1:80', '[::1]:80', a path), or null for none. */
+function describeAddress(address: unknown): string | null {
+  if (typeof address !== 'object' || address === null) return null;
+  const a = address as { address?: string; port?: number; path?: string | Buffer };
+  if (a.address !== undefined) return a.address.includes(':') ? `[${a.address}]:${a.port}` : `${a.address}:${a.port}`;
+  if (a.path !== undefined && a.path.length > 0) return JSON.stringify(a.path.toString());
+  return null;
+}
+
+function scatterSize(buffers: unknown): number {
+  if (!Array.isArray(buffers) || !buffers.every((b) => ArrayBuffer.isView(b))) {
+    throw new TypeError('buffers must be an array of TypedArrays or DataViews');
+  }
+  return (buffers as ArrayBufferView[]).reduce((sum, b) => sum + b.byteLength, 0);
+}
+
+/** A received message copied across `buffers` in order. */
+function scatter(buffers: ArrayBufferView[], message: Message):
+[number, ReceivedAncillary[], number, SocketAddress | null] {
+  let at = 0;
+  for (const b of buffers) {
+    if (at >= message.data.length) break;
+    at += message.data.copy(new Uint8Array(b.buffer, b.byteOffset, b.byteLength), 0, at);
+  }
+  return [message.data.length, message.ancillary as ReceivedAncillary[], message.flags, message.address];
 }

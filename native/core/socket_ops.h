@@ -86,6 +86,7 @@ struct SendOp {
 // call ends with all of it sent (or an error, with what was sent before it).
 struct SendFileOp {
   static constexpr short events = POLLOUT;
+  static constexpr size_t kMaxSendFileChunk = 0x7ffff000;
   int fd = -1;
   int flags = 0;  // none of its own; RunOp reads MSG_DONTWAIT here
   int file_fd = -1;
@@ -95,7 +96,10 @@ struct SendFileOp {
 
   ssize_t Attempt() {
     while (sent < count) {
-      ssize_t r = SendFile(fd, file_fd, &offset, count - sent);
+      // At most what one sendfile moves (MAX_RW_COUNT): a larger count, such
+      // as "to the end", would make offset + count overflow (EINVAL).
+      size_t chunk = count - sent < kMaxSendFileChunk ? count - sent : kMaxSendFileChunk;
+      ssize_t r = SendFile(fd, file_fd, &offset, chunk);
       if (r == 0) break;  // the file's end
       if (r < 0) return r;
       sent += static_cast<size_t>(r);
