@@ -160,9 +160,12 @@ export abstract class SocketBase {
    */
   detach(): number {
     if (this[HANDLE] === null) return -1;
-    binding.setNonBlocking(this[FD], this[TIMEOUT] === 0);
+    // Wake the pending waits first: a pool thread's last attempt then meets
+    // the fd while it is still O_NONBLOCK, and cannot block on it.
     const fd = binding.detach(this[HANDLE]);
+    const blocking = this[TIMEOUT] !== 0;
     this.#release();
+    binding.setNonBlocking(fd, !blocking);
     return fd;
   }
 

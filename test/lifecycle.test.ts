@@ -1,7 +1,7 @@
 // Closing while operations are pending: every one ends promptly with
 // SocketClosedError, and the fd is released only once none of them uses it.
 import {
-  AF_INET, AF_UNIX, SOCK_DGRAM, SOCK_SEQPACKET, SOCK_STREAM, SocketClosedError, socket, socketpair, type Socket,
+  AF_INET, AF_UNIX, MSG_WAITALL, SOCK_DGRAM, SOCK_SEQPACKET, SOCK_STREAM, Socket, SocketClosedError, socket, socketpair,
 } from '../lib';
 import { readlinkSync } from 'node:fs';
 
@@ -158,4 +158,16 @@ test('await using disposes the socket asynchronously', async () => {
     expect(s.closed).toBe(false);
   }
   expect(kept.closed).toBe(true);
+});
+
+test('detach with waits pending on workers ends them, and hands over a working fd in blocking mode', async () => {
+  const [a, b] = await tcpPair();
+  const pending = [rejection(a.recv(10)), rejection(a.recv(10, MSG_WAITALL))];
+  await sleep(20);
+  const fd = a.detach();
+  for (const [error] of await Promise.all(pending)) expect(error).toBeInstanceOf(SocketClosedError);
+  const again = track(Socket.fromFd(fd));
+  expect(again.gettimeout()).toBeNull();
+  await b.sendall('after detach');
+  expect((await again.recv(100)).toString()).toBe('after detach');
 });
