@@ -262,3 +262,26 @@ test('handing over to node:net and back, with data crossing both ways', async ()
   ours.close();
   expect(openFds()).toBeLessThanOrEqual(before);
 });
+
+test('bad input to the new methods is a typed error and leaks no fd', async () => {
+  const [a] = await tcpPair();
+  const before = openFds();
+  expect(() => a.set_inheritable('yes' as unknown as boolean)).toThrow(TypeError);
+  expect(() => a.makefile(null as unknown as object)).toThrow(TypeError);
+  expect(() => a.makefile({ readSize: 0 })).toThrow(RangeError);
+  expect(() => a.recvmsg_intoSync([Buffer.alloc(1), 'x' as unknown as Buffer])).toThrow(TypeError);
+  await expect(a.sendfile(0, 0, -1)).rejects.toThrow(RangeError);
+  await expect(a.connect_ex(null as unknown as { address: string; port: number })).rejects.toThrow(TypeError);
+  expect(() => fromfd(999999)).toThrow(expect.objectContaining({ code: 'EBADF' }));
+  const notSocket = openSync(tmpdir(), 'r');
+  try {
+    expect(() => fromfd(notSocket)).toThrow(expect.objectContaining({ code: 'ENOTSOCK' }));
+  } finally {
+    closeSync(notSocket);
+  }
+  expect(openFds()).toBe(before);
+  a.close();
+  expect(() => a.dup()).toThrow(SocketClosedError);
+  expect(() => a.makefile()).toThrow(SocketClosedError);
+  await expect(a.sendfile(0)).rejects.toThrow(SocketClosedError);
+});
