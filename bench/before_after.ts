@@ -8,26 +8,14 @@
 // The other checkout must be built (its addon and its compiled bench/, e.g.
 // `dist/bench` before the package layout, `build-ts/bench` after). Both ends
 // of each case are pinned to CPU 0, as bench/run.ts's one-CPU regime.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+
+import { firstLine } from './first_line';
 
 interface Scenario { name: string; run: (benchDir: string) => Promise<number> }
 
 const pinned = (argv: string[]): string[] => ['taskset', '-c', '0', ...argv];
-
-function firstLine(argv: string[]): Promise<{ line: string; done: Promise<void> }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(argv[0], argv.slice(1), { stdio: ['ignore', 'pipe', 'ignore'] });
-    let out = '';
-    const done = new Promise<void>((r) => child.on('close', () => r()));
-    child.stdout.on('data', (d: Buffer) => {
-      out += d;
-      if (out.includes('\n')) resolve({ line: out.split('\n')[0].trim(), done });
-    });
-    child.on('error', reject);
-    child.on('close', (code) => { if (!out.includes('\n')) reject(new Error(`${argv.join(' ')} exited ${code}`)); });
-  });
-}
 
 /** ns per unit of a server/client pair of one of bench/'s JS ends. */
 async function pair(benchDir: string, file: string, tech: string, count: string): Promise<number> {

@@ -6,12 +6,13 @@
 // syscall, fs.stat latency beside idle receivers, JS heap bytes per call.
 // Writes a table to stdout, bench/results/latest.json and latest.svg.
 // --quick keeps the harness working in CI: one round, small counts, no verdicts.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, release } from 'node:os';
 import { join } from 'node:path';
 
 import { ratioChart } from './chart';
+import { firstLine } from './first_line';
 
 const root = join(__dirname, '..', '..');
 const quick = process.argv.includes('--quick');
@@ -147,20 +148,6 @@ interface Case { scenario: Scenario; tech: Tech; pinned: boolean }
 
 function pin(argv: string[], pinned: boolean): string[] {
   return pinned ? ['taskset', '-c', '0', ...argv] : argv;
-}
-
-function firstLine(argv: string[]): Promise<{ line: string; done: Promise<void> }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(argv[0], argv.slice(1), { stdio: ['ignore', 'pipe', 'ignore'] });
-    let out = '';
-    const done = new Promise<void>((r) => child.on('close', () => r()));
-    child.stdout.on('data', (d: Buffer) => {
-      out += d;
-      if (out.includes('\n')) resolve({ line: out.split('\n')[0].trim(), done });
-    });
-    child.on('error', reject);
-    child.on('close', (code) => { if (!out.includes('\n')) reject(new Error(`${argv.join(' ')} exited ${code}`)); });
-  });
 }
 
 /** Nanoseconds per unit for one case. */
