@@ -54,7 +54,9 @@ export const CONSTANT_NAMES = [
   'INADDR_BROADCAST', 'INADDR_NONE', 'PACKET_ADD_MEMBERSHIP', 'PACKET_DROP_MEMBERSHIP',
   'PACKET_MR_PROMISC', 'PACKET_MR_MULTICAST', 'PACKET_MR_ALLMULTI', 'PACKET_HOST',
   'PACKET_BROADCAST', 'PACKET_MULTICAST', 'PACKET_OTHERHOST', 'PACKET_OUTGOING', 'PACKET_AUXDATA',
-  'PACKET_IGNORE_OUTGOING', 'ARPHRD_ETHER', 'ARPHRD_LOOPBACK', 'ARPHRD_NONE', 'NETLINK_ROUTE',
+  'PACKET_IGNORE_OUTGOING',
+  'BPF_LD', 'BPF_LDX', 'BPF_ST', 'BPF_STX', 'BPF_ALU', 'BPF_JMP', 'BPF_RET', 'BPF_MISC', 'BPF_W', 'BPF_H', 'BPF_B', 'BPF_IMM', 'BPF_ABS', 'BPF_IND', 'BPF_MEM', 'BPF_LEN', 'BPF_MSH', 'BPF_ADD', 'BPF_SUB', 'BPF_MUL', 'BPF_DIV', 'BPF_OR', 'BPF_AND', 'BPF_LSH', 'BPF_RSH', 'BPF_NEG', 'BPF_MOD', 'BPF_XOR', 'BPF_JA', 'BPF_JEQ', 'BPF_JGT', 'BPF_JGE', 'BPF_JSET', 'BPF_K', 'BPF_X', 'BPF_A', 'BPF_TAX', 'BPF_TXA', 'BPF_MAXINSNS', 'BPF_MEMWORDS', 'SKF_AD_OFF', 'SKF_AD_PROTOCOL', 'SKF_AD_PKTTYPE', 'SKF_AD_IFINDEX', 'SKF_NET_OFF', 'SKF_LL_OFF', 'PACKET_VERSION', 'PACKET_RX_RING', 'PACKET_TX_RING', 'PACKET_STATISTICS', 'PACKET_FANOUT', 'PACKET_FANOUT_HASH', 'PACKET_FANOUT_LB', 'PACKET_FANOUT_CPU', 'PACKET_FANOUT_ROLLOVER', 'PACKET_FANOUT_RND', 'PACKET_FANOUT_QM', 'PACKET_FANOUT_FLAG_ROLLOVER', 'PACKET_FANOUT_FLAG_DEFRAG', 'PACKET_LOSS', 'PACKET_RESERVE', 'PACKET_TIMESTAMP', 'PACKET_QDISC_BYPASS', 'TP_STATUS_KERNEL', 'TP_STATUS_USER', 'TP_STATUS_COPY', 'TP_STATUS_LOSING', 'TP_STATUS_CSUMNOTREADY', 'TP_STATUS_VLAN_VALID', 'TP_STATUS_BLK_TMO', 'TPACKET_ALIGNMENT', 'TPACKET_V1', 'TPACKET_V2', 'TPACKET_V3',
+  'ARPHRD_ETHER', 'ARPHRD_LOOPBACK', 'ARPHRD_NONE', 'NETLINK_ROUTE',
   'NETLINK_GENERIC', 'NETLINK_NETFILTER', 'NETLINK_SOCK_DIAG', 'NETLINK_KOBJECT_UEVENT',
   'NETLINK_ADD_MEMBERSHIP', 'NETLINK_DROP_MEMBERSHIP', 'NETLINK_PKTINFO', 'NETLINK_NO_ENOBUFS',
   'NETLINK_EXT_ACK', 'NLM_F_REQUEST', 'NLM_F_MULTI', 'NLM_F_ACK', 'NLM_F_ECHO', 'NLM_F_ROOT',
@@ -86,7 +88,8 @@ export const constants: Readonly<Record<ConstantName, number>> = Object.freeze(
 
 /** The C structs whose sizes {@link sizeof} gives. */
 export type StructName = 'nlmsghdr' | 'nlmsgerr' | 'ifinfomsg' | 'ifaddrmsg' | 'rtattr' | 'sockaddr_ll'
-  | 'packet_mreq' | 'ip_mreqn' | 'ipv6_mreq' | 'linger' | 'timeval' | 'sockaddr_storage';
+  | 'packet_mreq' | 'ip_mreqn' | 'ipv6_mreq' | 'linger' | 'timeval' | 'sockaddr_storage'
+  | 'sock_filter' | 'tpacket_req3' | 'tpacket_stats_v3' | 'tpacket_block_desc' | 'tpacket3_hdr';
 
 /**
  * Sizes in bytes of C structs a program builds by hand (netlink messages,
@@ -929,6 +932,154 @@ export const {
   PACKET_AUXDATA,
   /** Option at SOL_PACKET: do not receive frames this host sends (boolean). packet(7). @category Packet sockets */
   PACKET_IGNORE_OUTGOING,
+  /** Instruction class: load into A. <linux/bpf_common.h>, bpf(4). @category Packet filters (BPF) */
+  BPF_LD,
+  /** Instruction class: load into X. <linux/bpf_common.h>. @category Packet filters (BPF) */
+  BPF_LDX,
+  /** Instruction class: store A into scratch memory M[k]. <linux/bpf_common.h>. @category Packet filters (BPF) */
+  BPF_ST,
+  /** Instruction class: store X into scratch memory M[k]. <linux/bpf_common.h>. @category Packet filters (BPF) */
+  BPF_STX,
+  /** Instruction class: arithmetic on A. <linux/bpf_common.h>. @category Packet filters (BPF) */
+  BPF_ALU,
+  /** Instruction class: jumps (forward only). <linux/bpf_common.h>. @category Packet filters (BPF) */
+  BPF_JMP,
+  /** Instruction class: return, accepting that many bytes of the packet (0 drops it). <linux/bpf_common.h>. @category Packet filters (BPF) */
+  BPF_RET,
+  /** Instruction class: register moves (TAX, TXA). <linux/bpf_common.h>. @category Packet filters (BPF) */
+  BPF_MISC,
+  /** Load size: a 32-bit word, big-endian. <linux/bpf_common.h>. @category Packet filters (BPF) */
+  BPF_W,
+  /** Load size: a 16-bit half word, big-endian. <linux/bpf_common.h>. @category Packet filters (BPF) */
+  BPF_H,
+  /** Load size: one byte. <linux/bpf_common.h>. @category Packet filters (BPF) */
+  BPF_B,
+  /** Load mode: the constant k. <linux/bpf_common.h>. @category Packet filters (BPF) */
+  BPF_IMM,
+  /** Load mode: the packet at offset k. <linux/bpf_common.h>. @category Packet filters (BPF) */
+  BPF_ABS,
+  /** Load mode: the packet at offset X + k. <linux/bpf_common.h>. @category Packet filters (BPF) */
+  BPF_IND,
+  /** Load mode: scratch memory M[k]. <linux/bpf_common.h>. @category Packet filters (BPF) */
+  BPF_MEM,
+  /** Load mode: the packet's length. <linux/bpf_common.h>. @category Packet filters (BPF) */
+  BPF_LEN,
+  /** Load mode (LDX B only): 4 × (packet[k] & 0xf), an IPv4 header's length. <linux/bpf_common.h>. @category Packet filters (BPF) */
+  BPF_MSH,
+  /** ALU operation: A + operand. <linux/bpf_common.h>. @category Packet filters (BPF) */
+  BPF_ADD,
+  /** ALU operation: A − operand. <linux/bpf_common.h>. @category Packet filters (BPF) */
+  BPF_SUB,
+  /** ALU operation: A × operand. <linux/bpf_common.h>. @category Packet filters (BPF) */
+  BPF_MUL,
+  /** ALU operation: A ÷ operand (unsigned; by 0 the filter returns 0). <linux/bpf_common.h>. @category Packet filters (BPF) */
+  BPF_DIV,
+  /** ALU operation: A | operand. <linux/bpf_common.h>. @category Packet filters (BPF) */
+  BPF_OR,
+  /** ALU operation: A & operand. <linux/bpf_common.h>. @category Packet filters (BPF) */
+  BPF_AND,
+  /** ALU operation: A << operand. <linux/bpf_common.h>. @category Packet filters (BPF) */
+  BPF_LSH,
+  /** ALU operation: A >> operand (logical). <linux/bpf_common.h>. @category Packet filters (BPF) */
+  BPF_RSH,
+  /** ALU operation: −A. <linux/bpf_common.h>. @category Packet filters (BPF) */
+  BPF_NEG,
+  /** ALU operation: A mod operand (by 0 the filter returns 0). <linux/bpf_common.h>. @category Packet filters (BPF) */
+  BPF_MOD,
+  /** ALU operation: A ^ operand. <linux/bpf_common.h>. @category Packet filters (BPF) */
+  BPF_XOR,
+  /** Jump: always, by k. <linux/bpf_common.h>. @category Packet filters (BPF) */
+  BPF_JA,
+  /** Jump: to jt if A == operand, else jf. <linux/bpf_common.h>. @category Packet filters (BPF) */
+  BPF_JEQ,
+  /** Jump: to jt if A > operand (unsigned), else jf. <linux/bpf_common.h>. @category Packet filters (BPF) */
+  BPF_JGT,
+  /** Jump: to jt if A >= operand (unsigned), else jf. <linux/bpf_common.h>. @category Packet filters (BPF) */
+  BPF_JGE,
+  /** Jump: to jt if A & operand is not 0, else jf. <linux/bpf_common.h>. @category Packet filters (BPF) */
+  BPF_JSET,
+  /** Operand source: the constant k. <linux/bpf_common.h>. @category Packet filters (BPF) */
+  BPF_K,
+  /** Operand source: the register X. <linux/bpf_common.h>. @category Packet filters (BPF) */
+  BPF_X,
+  /** Return value source: the register A. <linux/filter.h>. @category Packet filters (BPF) */
+  BPF_A,
+  /** MISC operation: X = A. <linux/filter.h>. @category Packet filters (BPF) */
+  BPF_TAX,
+  /** MISC operation: A = X. <linux/filter.h>. @category Packet filters (BPF) */
+  BPF_TXA,
+  /** The most instructions a classic BPF program may have. <linux/bpf_common.h>. @category Packet filters (BPF) */
+  BPF_MAXINSNS,
+  /** Words of scratch memory M[] a classic BPF program has. <linux/filter.h>. @category Packet filters (BPF) */
+  BPF_MEMWORDS,
+  /** Loads at SKF_AD_OFF + n read ancillary data (protocol, packet type, …), not the packet. <linux/filter.h>. @category Packet filters (BPF) */
+  SKF_AD_OFF,
+  /** Ancillary load: the frame's protocol (ETH_P_*), in host order. <linux/filter.h>. @category Packet filters (BPF) */
+  SKF_AD_PROTOCOL,
+  /** Ancillary load: the packet type (PACKET_HOST, PACKET_OUTGOING, …). <linux/filter.h>. @category Packet filters (BPF) */
+  SKF_AD_PKTTYPE,
+  /** Ancillary load: the index of the interface. <linux/filter.h>. @category Packet filters (BPF) */
+  SKF_AD_IFINDEX,
+  /** Loads at SKF_NET_OFF + n read from the network header. <linux/filter.h>. @category Packet filters (BPF) */
+  SKF_NET_OFF,
+  /** Loads at SKF_LL_OFF + n read from the link-layer header. <linux/filter.h>. @category Packet filters (BPF) */
+  SKF_LL_OFF,
+  /** Option at SOL_PACKET: the ring's frame header version (TPACKET_V1/V2/V3). packet(7). @category Packet rings */
+  PACKET_VERSION,
+  /** Option at SOL_PACKET: set up a receive ring (struct tpacket_req3 for TPACKET_V3) to mmap(2). packet(7). @category Packet rings */
+  PACKET_RX_RING,
+  /** Option at SOL_PACKET: set up a transmit ring to mmap(2). packet(7). @category Packet rings */
+  PACKET_TX_RING,
+  /** Option at SOL_PACKET, read only: packets and drops since the last read (reading resets them). packet(7). @category Packet rings */
+  PACKET_STATISTICS,
+  /** Option at SOL_PACKET: join a fanout group, id | (mode << 16), that spreads packets over its sockets. packet(7). @category Packet rings */
+  PACKET_FANOUT,
+  /** Fanout mode: by flow hash. packet(7). @category Packet rings */
+  PACKET_FANOUT_HASH,
+  /** Fanout mode: round robin. packet(7). @category Packet rings */
+  PACKET_FANOUT_LB,
+  /** Fanout mode: by the CPU the packet arrived on. packet(7). @category Packet rings */
+  PACKET_FANOUT_CPU,
+  /** Fanout mode: fill one socket, then the next. packet(7). @category Packet rings */
+  PACKET_FANOUT_ROLLOVER,
+  /** Fanout mode: random. packet(7). @category Packet rings */
+  PACKET_FANOUT_RND,
+  /** Fanout mode: by the recorded receive queue. packet(7). @category Packet rings */
+  PACKET_FANOUT_QM,
+  /** Fanout flag: move to another socket when the chosen one is full. packet(7). @category Packet rings */
+  PACKET_FANOUT_FLAG_ROLLOVER,
+  /** Fanout flag: reassemble IP fragments before fanout. packet(7). @category Packet rings */
+  PACKET_FANOUT_FLAG_DEFRAG,
+  /** Option at SOL_PACKET (transmit ring): skip frames with errors. packet(7). @category Packet rings */
+  PACKET_LOSS,
+  /** Option at SOL_PACKET: headroom in each ring frame before the packet. packet(7). @category Packet rings */
+  PACKET_RESERVE,
+  /** Option at SOL_PACKET: which timestamp the ring frames carry (SOF_TIMESTAMPING_*). packet(7). @category Packet rings */
+  PACKET_TIMESTAMP,
+  /** Option at SOL_PACKET: sends skip the traffic control layer. packet(7). @category Packet rings */
+  PACKET_QDISC_BYPASS,
+  /** Ring block status: owned by the kernel. <linux/if_packet.h>. @category Packet rings */
+  TP_STATUS_KERNEL,
+  /** Ring block status: retired, owned by the program until it sets TP_STATUS_KERNEL. <linux/if_packet.h>. @category Packet rings */
+  TP_STATUS_USER,
+  /** Ring frame status: the packet was too long for the frame and was cut. <linux/if_packet.h>. @category Packet rings */
+  TP_STATUS_COPY,
+  /** Ring frame status: packets were dropped since the last PACKET_STATISTICS read. <linux/if_packet.h>. @category Packet rings */
+  TP_STATUS_LOSING,
+  /** Ring frame status: an outgoing packet whose checksum is left to the hardware. <linux/if_packet.h>. @category Packet rings */
+  TP_STATUS_CSUMNOTREADY,
+  /** Ring frame status: the frame's VLAN TCI field is valid. <linux/if_packet.h>. @category Packet rings */
+  TP_STATUS_VLAN_VALID,
+  /** Ring block status: retired by the block timeout, not because it was full. <linux/if_packet.h>. @category Packet rings */
+  TP_STATUS_BLK_TMO,
+  /** Alignment of ring frames and their headers. <linux/if_packet.h>. @category Packet rings */
+  TPACKET_ALIGNMENT,
+  /** PACKET_VERSION value: the first ring frame header (struct tpacket_hdr). packet(7). @category Packet rings */
+  TPACKET_V1,
+  /** PACKET_VERSION value: struct tpacket2_hdr frames of a fixed size. packet(7). @category Packet rings */
+  TPACKET_V2,
+  /** PACKET_VERSION value: blocks of variable-size frames (struct tpacket3_hdr), retired when full or at a timeout. packet(7). @category Packet rings */
+  TPACKET_V3,
   /** {@link PacketAddress.hatype}: Ethernet. packet(7), <linux/if_arp.h>. @category Packet sockets */
   ARPHRD_ETHER,
   /** {@link PacketAddress.hatype}: the loopback device. <linux/if_arp.h>. @category Packet sockets */

@@ -3,6 +3,7 @@
 #include "constants.h"
 
 #include <linux/capability.h>
+#include <linux/filter.h>
 #include <linux/if_arp.h>
 #include <linux/if_ether.h>
 #include <linux/if_packet.h>
@@ -47,6 +48,11 @@ void InitConstants(Napi::Env env, Napi::Object exports) {
   SIZE(linger)
   SIZE(timeval)
   SIZE(sockaddr_storage)
+  SIZE(sock_filter)
+  SIZE(tpacket_req3)
+  SIZE(tpacket_stats_v3)
+  SIZE(tpacket_block_desc)
+  SIZE(tpacket3_hdr)
 #undef SIZE
   exports.Set("sizeof", sizes);
 
