@@ -31,6 +31,12 @@ const TOOLS = {
     { package: 'nftables', commands: ['nft'] },
     // /etc/services, which getservbyname and the resolver tests read.
     { package: 'netbase', dpkg: true },
+    // The packet toolkit's references: capture files and filter expressions
+    // are checked against tcpdump, the command's ping against iputils', nc
+    // against socat.
+    { package: 'tcpdump', commands: ['tcpdump'] },
+    { package: 'iputils-ping', commands: ['ping'] },
+    { package: 'socat', commands: ['socat'] },
   ],
   // .ci/run beyond npm test: test:asan (gcc's libasan), test:valgrind, fuzz
   // (clang's libFuzzer), test:tsan (gcc's libtsan), build:prebuilds (arm64),
