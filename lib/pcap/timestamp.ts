@@ -68,19 +68,17 @@ export class TimestampScale {
         : frac * 1953125 * 2 ** (9 - exponent);
     } else {
       // units = 10^e, e ≤ 9: long division by 16-bit digits keeps every
-      // partial result below 2^53; each quotient is corrected by one in case
-      // the floating-point division rounded up to the next integer.
-      let highSec = Math.floor(high / units);
+      // dividend below 2^48, so floor(dividend / units) is exact: the true
+      // quotient is at least 1/units from the next integer, and a double's
+      // rounding error at that size is under 2^-5/units.
+      const highSec = Math.floor(high / units);
       let rest = high - highSec * units;
-      if (rest < 0) { highSec -= 1; rest += units; }
       let dividend = rest * TWO_16 + (low >>> 16);
-      let midSec = Math.floor(dividend / units);
+      const midSec = Math.floor(dividend / units);
       rest = dividend - midSec * units;
-      if (rest < 0) { midSec -= 1; rest += units; }
       dividend = rest * TWO_16 + (low & 0xffff);
-      let lowSec = Math.floor(dividend / units);
+      const lowSec = Math.floor(dividend / units);
       rest = dividend - lowSec * units;
-      if (rest < 0) { lowSec -= 1; rest += units; }
       sec = highSec * TWO_32 + midSec * TWO_16 + lowSec;
       this.nsec = rest * (1_000_000_000 / units);
     }
