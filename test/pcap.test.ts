@@ -87,7 +87,7 @@ describe('PcapWriter: tcpdump -r reads what we write', () => {
   test('an originalLength beyond the frame is kept as the wire length', () => {
     const writer = PcapWriter.inMemory({ linkType: LINKTYPE.RAW });
     writer.write(ipv4Udp(Buffer.alloc(4)), { sec: 1, nsec: 2 }, 1500);
-    writer.writeRecord(ipv4Udp(Buffer.alloc(8)), 3, 4000);
+    writer.write(ipv4Udp(Buffer.alloc(8)), { sec: 3, nsec: 4000 });
     const records = readAll(PcapReader.from(writer.toBuffer()));
     expect(records.map((r) => [r.originalLength, r.data.length, r.sec, r.nsec])).toEqual([[1500, 32, 1, 0], [36, 36, 3, 4000]]);
   });
@@ -178,7 +178,7 @@ describe('round trip', () => {
       const onDisk = PcapWriter.open(file, { linkType, precision, byteOrder });
       for (const { frame, sec, nsec } of frames) {
         memory.write(frame, { sec, nsec });
-        onDisk.writeRecord(frame, sec, nsec);
+        onDisk.write(frame, { sec, nsec });
       }
       onDisk.close();
       const expected = frames.map((f) => [hex(f.frame), f.sec, precision === 'nano' ? f.nsec : f.nsec - (f.nsec % 1000)]);

@@ -166,25 +166,13 @@ export class PcapWriter {
    *   Node's fs errors when the buffer goes out (ENOSPC, EPIPE, …).
    */
   write(frame: Uint8Array, timestamp: PcapTimestamp, originalLength?: number): void {
+    if (this.#closed) throw new PcapClosedError('PcapWriter');
+    if (!(frame instanceof Uint8Array)) throw new TypeError(`frame must be a Uint8Array, got ${describe(frame)}`);
     if (typeof timestamp !== 'object' || timestamp === null) {
       throw new TypeError(`timestamp must be { sec, nsec }, got ${describe(timestamp)}`);
     }
-    this.writeRecord(frame, timestamp.sec, timestamp.nsec, originalLength);
-  }
-
-  /**
-   * {@link PcapWriter.write} with the timestamp as two numbers: no object per
-   * frame, for capture loops that have `tp_sec` and `tp_nsec` at hand.
-   *
-   * @param frame - The captured bytes.
-   * @param sec - Seconds since the epoch, 0 to 2^32 − 1.
-   * @param nsec - Nanoseconds, 0 to 999 999 999.
-   * @param originalLength - Its length on the wire, if more than `frame.length`.
-   * @throws As {@link PcapWriter.write}.
-   */
-  writeRecord(frame: Uint8Array, sec: number, nsec: number, originalLength: number = frame?.length): void {
-    if (this.#closed) throw new PcapClosedError('PcapWriter');
-    if (!(frame instanceof Uint8Array)) throw new TypeError(`frame must be a Uint8Array, got ${describe(frame)}`);
+    const { sec, nsec } = timestamp;
+    originalLength ??= frame.length;
     // `x >>> 0 === x` holds for exactly the integers 0 to 2^32 − 1: one
     // check per field on the hot path, the precise message only on failure.
     if (sec >>> 0 !== sec) checkInt(sec, 'sec', 0, 0xffffffff);
