@@ -27,5 +27,10 @@ export {
   type PacketMembershipOption,
 } from './options';
 export type { BinaryLike } from './validate';
+export type { BpfInstruction, BpfProgram } from './bpf/program';
+export { BpfProgramError } from './bpf/program_error';
+export { checkFilter } from './bpf/checker';
+export { CheckedProgram } from './bpf/checked_program';
+export { runFilter, type RunFilterOptions } from './bpf/interpreter';
 export * from './errors';
 export * from './constants';
