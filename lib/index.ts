@@ -32,5 +32,8 @@ export { BpfProgramError } from './bpf/program_error';
 export { checkFilter } from './bpf/checker';
 export { CheckedProgram } from './bpf/checked_program';
 export { runFilter, type RunFilterOptions } from './bpf/interpreter';
+export { assemble } from './bpf/assembler';
+export { disassemble } from './bpf/disassembler';
+export { BpfAssemblyError } from './bpf/assembly_syntax';
 export * from './errors';
 export * from './constants';
