@@ -35,5 +35,6 @@ export { runFilter, type RunFilterOptions } from './bpf/interpreter';
 export { assemble } from './bpf/assembler';
 export { disassemble } from './bpf/disassembler';
 export { BpfAssemblyError } from './bpf/assembly_syntax';
+export type { AttachFilterOptions } from './socket_filter';
 export * from './errors';
 export * from './constants';
