@@ -24,7 +24,7 @@ import {
 } from '../constants';
 import { checkInt, describe } from '../validate';
 import { checkFilter } from './checker';
-import { CheckedProgram, OP, STRIDE } from './checked_program';
+import { CheckedProgram, Layout, OP } from './checked_program';
 import { findNetlinkAttribute, findNestedNetlinkAttribute } from './netlink_attribute';
 import type { BpfProgram } from './program';
 
@@ -128,7 +128,7 @@ export function runFilter(program: BpfProgram | CheckedProgram, frame: Uint8Arra
   let X = 0;
   let pc = 0;
   for (;;) {
-    const at = pc * STRIDE;
+    const at = pc * Layout.STRIDE;
     const k = code[at + 3];
     pc++;
     switch (code[at]) {
