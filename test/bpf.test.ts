@@ -12,7 +12,7 @@ import {
 } from '../lib';
 import { binding } from '../lib/binding';
 import {
-  BPF_A, BPF_ABS, BPF_ALU, BPF_AND, BPF_B, BPF_DIV, BPF_H, BPF_IMM, BPF_JA, BPF_JEQ, BPF_JMP, BPF_K, BPF_LD, BPF_LSH,
+  BPF_A, BPF_ABS, BPF_ALU, BPF_AND, BPF_B, BPF_DIV, BPF_H, BPF_IMM, BPF_IND, BPF_JA, BPF_JEQ, BPF_JMP, BPF_K, BPF_LD, BPF_LSH,
   BPF_MAXINSNS, BPF_MEM, BPF_MOD, BPF_RET, BPF_RSH, BPF_ST, BPF_W, SKF_AD_CPU, SKF_AD_MAX, SKF_AD_OFF,
   SKF_AD_PAY_OFFSET, SKF_AD_QUEUE, SKF_AD_RANDOM, SKF_AD_RXHASH,
 } from '../lib/constants';
@@ -194,6 +194,17 @@ describe('checkFilter refuses what the kernel refuses', () => {
   test.each(GOOD)('accepted: %s', (_name, program) => {
     expect(kernelVerdict(program)).toBe(0);
     expect(checkFilter(program)).toBeInstanceOf(CheckedProgram);
+  });
+
+  test('what only the kernel\'s translation to eBPF refuses is a BpfProgramError without an instruction', () => {
+    // A jump over 4000 indirect loads spans more translated instructions than an eBPF jump holds.
+    const loads = new Array(4000).fill(insn(BPF_LD | BPF_W | BPF_IND, 1));
+    const program = [insn(BPF_JMP | BPF_JA, loads.length), ...loads, RET_K(0)];
+    expect(checkFilter(program)).toBeInstanceOf(CheckedProgram);
+    const s = track(socket(AF_INET, SOCK_DGRAM));
+    expect(() => s.attachFilter(program)).toThrow(expect.objectContaining({
+      name: 'BpfProgramError', code: 'EINVAL', instruction: undefined, message: expect.stringMatching(/the kernel refused/) }));
+    s.close();
   });
 
   test('the error names the instruction and the reason, as the kernel\'s EINVAL', () => {

@@ -107,6 +107,12 @@ function field(value: unknown, name: string, pc: number, key: string, min: numbe
  * ancillary load (`SKF_AD_OFF + n`), a last instruction that is not a return,
  * or a scratch word read before it is written on some path.
  *
+ * The kernel then translates the program to eBPF (bpf_convert_filter), and
+ * that can still fail for a program the checker passed: EINVAL when a jump
+ * spans more than 32767 translated instructions (a `ja` over some 4000 packet
+ * loads), ENOMEM for a translation too large to allocate. Those limits depend
+ * on the kernel's version and configuration, and are not modelled here.
+ *
  * @param program - The instructions.
  * @returns The program, checked: pass it to {@link runFilter} to skip the check on every packet.
  * @throws {@link BpfProgramError} (code `'EINVAL'`) naming the instruction and the reason;
