@@ -32,5 +32,14 @@ export {
   PcapClosedError, PcapFormatError, PcapReader, PcapWriter, type PcapFileHeader, type PcapInterface, type PcapRecord,
   type PcapTimestamp, type PcapWriterOptions, type TimestampResolution,
 } from './pcap';
+export type { BpfInstruction, BpfProgram } from './bpf/program';
+export { BpfProgramError } from './bpf/program_error';
+export { checkFilter } from './bpf/checker';
+export { CheckedProgram } from './bpf/checked_program';
+export { runFilter, type RunFilterOptions } from './bpf/interpreter';
+export { assemble } from './bpf/assembler';
+export { disassemble } from './bpf/disassembler';
+export { BpfAssemblyError } from './bpf/assembly_syntax';
+export type { AttachFilterOptions } from './socket_filter';
 export * from './errors';
 export * from './constants';
