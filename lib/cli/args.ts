@@ -94,6 +94,12 @@ export class ParsedArgs {
  * @throws UsageError for an unknown option or a missing value.
  */
 export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[]): ParsedArgs {
+  // --help anywhere before `--` wins over any mistake on the line, so the
+  // way to learn the right line always works.
+  const end = argv.indexOf('--');
+  if (argv.slice(0, end === -1 ? argv.length : end).includes('--help')) {
+    return new ParsedArgs(new Set(), new Map(), [], true);
+  }
   const byLetter = new Map(specs.map((spec) => [spec.letter, spec]));
   const flags = new Set<string>();
   const values = new Map<string, string>();
@@ -104,10 +110,6 @@ export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[])
     if (arg === '--') {
       operands.push(...argv.slice(i + 1));
       break;
-    }
-    if (arg === '--help') {
-      help = true;
-      continue;
     }
     if (arg.startsWith('--')) throw new UsageError(`unrecognized option '${arg}'`, true);
     // A lone '-' is an operand, as getopt leaves it.

@@ -6,6 +6,9 @@ import { UsageError, parseInteger, type ParsedArgs } from './args';
 import type { Command, CommandContext } from './command';
 import { scan } from './nc_scan';
 import { NcSession, STATUS_INTERRUPTED, type NcOptions } from './nc_session';
+/** `low-high`, a range of ports for -z. */
+const PORT_RANGE = /^(\d+)-(\d+)$/;
+
 /** The longest -w, in seconds (what setTimeout can hold). */
 const MAX_TIMEOUT_SECONDS = 2147483;
 
@@ -50,7 +53,7 @@ function readOptions(args: ParsedArgs): NcOptions {
   if (operands.length === 1) throw new UsageError('missing port', true);
   options.host = operands[0];
   const portArgs = operands.slice(1);
-  if (!options.scan && (portArgs.length > 1 || portArgs[0].includes('-'))) {
+  if (!options.scan && (portArgs.length > 1 || PORT_RANGE.test(portArgs[0]))) {
     throw new UsageError('several ports need -z', true);
   }
   for (const text of portArgs) options.ports.push(...parsePorts(text, protocol));
@@ -70,7 +73,7 @@ function parsePort(text: string, protocol: string, min = 1): number {
 
 /** A port, or a range `low-high` of them (either order), as -z takes. */
 function parsePorts(text: string, protocol: string): number[] {
-  const range = /^(\d+)-(\d+)$/.exec(text);
+  const range = PORT_RANGE.exec(text);
   if (range === null) return [parsePort(text, protocol)];
   const [a, b] = [parseInteger(range[1], 'port', 1, 65535), parseInteger(range[2], 'port', 1, 65535)];
   const ports: number[] = [];
