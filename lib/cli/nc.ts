@@ -6,6 +6,7 @@ import { UsageError, parseInteger, type ParsedArgs } from './args';
 import type { Command, CommandContext } from './command';
 import { scan } from './nc_scan';
 import { NcSession, STATUS_INTERRUPTED, type NcOptions } from './nc_session';
+
 /** `low-high`, a range of ports for -z. */
 const PORT_RANGE = /^(\d+)-(\d+)$/;
 
