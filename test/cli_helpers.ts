@@ -98,9 +98,8 @@ export function runCommand(args: string[], options: RunOptions = {}): Promise<Ch
   return run([process.execPath, CLI_PATH, ...args], options);
 }
 
-/** Runs as nobody with no capabilities at all. */
-export const UNPRIVILEGED = ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--inh-caps=-all',
-  '--bounding-set=-all'];
+/** Runs as nobody: no capabilities (a file's own, such as iputils ping's cap_net_raw, still apply). */
+export const UNPRIVILEGED = ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--inh-caps=-all'];
 
 /**
  * Checks a failure as the command must give it: the exit status, nothing on
