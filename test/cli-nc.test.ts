@@ -1,6 +1,7 @@
 // bsd-socket nc against socat and against itself over loopback: TCP, UDP
 // and Unix stream sockets, IPv4 and IPv6, 1 MiB of random bytes checked by
 // hash, half-close (-N), -k with two clients, -w for connect and idle, -z.
+import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +9,7 @@ import { join } from 'node:path';
 
 import { AF_INET, AF_INET6, SOCK_DGRAM, SOCK_STREAM, socket } from '../lib';
 import { runCommand, start, startCommand, type Running } from './cli_helpers';
-import { listener, portOf, track } from './helpers';
+import { listener, portOf, sleep, track } from './helpers';
 
 const MiB = randomBytes(1 << 20);
 const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
@@ -101,15 +102,26 @@ describe('TCP', () => {
     expect((await server.done).code).toBe(0);
   });
 
+  // In a namespace of the test's own: a route over a link whose other end
+  // is down, so a SYN to 10.1.0.2 goes nowhere.
+  const SYN_GOES_NOWHERE = ['unshare', '--net', 'sh', '-c', 'ip link set lo up && ip link add v0 type veth peer name v1 '
+    + '&& ip addr add 10.1.0.1/24 dev v0 && ip link set v0 up && exec "$@"', 'sh'];
+
   test('-w: a connect nobody answers times out, one line, exit 1', async () => {
-    // In a namespace of the test's own: a route over a link whose other end
-    // is down, so the SYN goes nowhere.
-    const setup = 'ip link set lo up && ip link add v0 type veth peer name v1 && ip addr add 10.1.0.1/24 dev v0 '
-      + '&& ip link set v0 up && exec "$@"';
-    const r = await runCommand(['nc', '-w', '0.5', '10.1.0.2', '80'], { prefix: ['unshare', '--net', 'sh', '-c', setup, 'sh'] });
+    const r = await runCommand(['nc', '-w', '0.5', '10.1.0.2', '80'], { prefix: SYN_GOES_NOWHERE });
     expect({ code: r.code, stdout: r.stdout }).toEqual({ code: 1, stdout: '' });
     expect(r.stderr).toBe('bsd-socket nc: connect to 10.1.0.2 port 80 (tcp) failed: Connection timed out\n');
     expect(r.ms).toBeLessThan(5000);
+  });
+  test('Ctrl-C while a connect waits: exit 130, nothing printed', async () => {
+    const running = startCommand(['nc', '10.1.0.2', '80'], { prefix: SYN_GOES_NOWHERE });
+    // Until the SYN is out (so the command is running, its Ctrl-C handler in place).
+    const synSent = (): string => execFileSync('nsenter', [`--net=/proc/${running.child.pid}/ns/net`, 'ss', '-Htn',
+      'state', 'syn-sent'], { encoding: 'utf8' });
+    for (let i = 0; i < 100 && !synSent().includes('10.1.0.2:80'); i++) await sleep(50);
+    running.child.kill('SIGINT');
+    const r = await running.done;
+    expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual({ code: 130, stdout: '', stderr: '' });
   });
 });
 

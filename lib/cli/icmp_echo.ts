@@ -83,7 +83,7 @@ export class EchoSocket {
    * socket(2): a raw ICMP socket, or when that is refused, an unprivileged
    * ICMP datagram socket; configured as `options` says.
    * @throws PermissionDeniedError when neither is allowed (the message says what each needs);
-   *   SocketError (ENODEV for an unknown interface, EADDRNOTAVAIL for a source address not ours).
+   *   CommandError when `source` cannot be used (no such interface, an address not ours).
    */
   static open(options: EchoSocketOptions): EchoSocket {
     const v6 = options.family === AF_INET6;

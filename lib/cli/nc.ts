@@ -1,7 +1,7 @@
 // bsd-socket nc: OpenBSD netcat's options over the library's sockets:
 // connect or listen (nc_session.ts), TCP, UDP or Unix stream, stdin to the
 // socket and the socket to stdout (nc_relay.ts); -z scans (nc_scan.ts).
-import { AF_INET, AF_INET6, AF_UNSPEC, SocketError, getservbyname } from '..';
+import { AF_INET, AF_INET6, AF_UNSPEC, AbortError, SocketError, getservbyname } from '..';
 import { UsageError, parseInteger, type ParsedArgs } from './args';
 import type { Command, CommandContext } from './command';
 import { scan } from './nc_scan';
@@ -112,10 +112,17 @@ export const nc: Command = {
 };
 
 async function runNc(options: NcOptions, context: CommandContext): Promise<number> {
-  if (options.scan) return scan(options, context);
-  const session = new NcSession(options, context);
-  const status = options.unix ? await (options.listen ? session.listenUnix() : session.connectUnix())
-    : await (options.listen ? session.listenInet() : session.connectInet());
-  return context.interrupted.aborted ? STATUS_INTERRUPTED : status;
+  try {
+    if (options.scan) return await scan(options, context);
+    const session = new NcSession(options, context);
+    const status = options.unix ? await (options.listen ? session.listenUnix() : session.connectUnix())
+      : await (options.listen ? session.listenInet() : session.connectInet());
+    return context.interrupted.aborted ? STATUS_INTERRUPTED : status;
+  } catch (error) {
+    // Ctrl-C during a wait (a connect, an accept, a scan's probe) ends it with
+    // an AbortError; the sockets are closed and a Unix path removed by then.
+    if (error instanceof AbortError) return STATUS_INTERRUPTED;
+    throw error;
+  }
 }
 

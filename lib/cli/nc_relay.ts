@@ -20,6 +20,7 @@ export class StdinSource {
   #next: Promise<Buffer | null> | null = null;
   #ended = false;
 
+  /** @param stream - What to read: the process's stdin unless given. */
   constructor(stream: NodeJS.ReadableStream = process.stdin) {
     this.#chunks = (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
   }

@@ -35,10 +35,7 @@ export async function scan(options: NcOptions, context: CommandContext): Promise
         if (options.verbose) context.warn(`Connection to ${host} ${port} port ${serviceOf(port, protocol)} succeeded!`);
         break;
       } catch (error) {
-        if (!(error instanceof SocketError)) {
-          if ((error as Error).name === 'AbortError') break;
-          throw error;
-        }
+        if (!(error instanceof SocketError)) throw error;
         if (options.verbose) {
           context.warn(`bsd-socket nc: ${failure(`connect to ${host} port ${port} (${protocol}) failed`, error).message}`);
         }

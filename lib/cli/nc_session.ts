@@ -16,14 +16,23 @@ export const STATUS_INTERRUPTED = 130;
 
 /** What the options ask for, checked. */
 export interface NcOptions {
+  /** -l: listen instead of connecting. */
   listen: boolean;
+  /** -u: UDP. */
   udp: boolean;
+  /** -U: a Unix stream socket. */
   unix: boolean;
+  /** -k: go on listening after a connection ends. */
   keep: boolean;
+  /** -v: say on stderr what happens. */
   verbose: boolean;
+  /** -n: no name lookups for the -v messages. */
   numeric: boolean;
+  /** -N: shutdown(SHUT_WR) at stdin's EOF. */
   halfClose: boolean;
+  /** -z: scan the ports. */
   scan: boolean;
+  /** AF_INET (-4), AF_INET6 (-6) or AF_UNSPEC. */
   family: number;
   /** -w, in milliseconds. */
   timeoutMs?: number;
@@ -50,7 +59,8 @@ export async function describeAddress(address: SocketAddress, numeric: boolean):
   try {
     const [host, port] = await getnameinfo(address, NI_NUMERICSERV | (numeric ? NI_NUMERICHOST : 0));
     return `${host} ${port}`;
-  } catch {
+  } catch (error) {
+    if (!(error instanceof SocketError)) throw error;
     const { address: host, port } = address as { address: string; port: number };
     return `${host} ${port}`;
   }
@@ -60,7 +70,8 @@ export async function describeAddress(address: SocketAddress, numeric: boolean):
 export function serviceOf(port: number, protocol: string): string {
   try {
     return `[${protocol}/${getservbyport(port, protocol)}]`;
-  } catch {
+  } catch (error) {
+    if (!(error instanceof SocketError)) throw error;
     return `[${protocol}/*]`;
   }
 }
@@ -77,6 +88,10 @@ export class NcSession {
   readonly #stdin = new StdinSource();
   readonly #relay: RelayOptions;
 
+  /**
+   * @param options - The options, checked.
+   * @param context - Where the command prints, and its Ctrl-C signal.
+   */
   constructor(options: NcOptions, context: CommandContext) {
     this.#options = options;
     this.#context = context;
@@ -102,7 +117,6 @@ export class NcSession {
           await sock.connect(answer.address, this.#callOptions(options.timeoutMs));
         } catch (error) {
           if (!(error instanceof SocketError)) throw error;
-          if (this.#context.interrupted.aborted) return STATUS_INTERRUPTED;
           this.#context.warn(`bsd-socket nc: ${failure(`connect to ${host} port ${port} (${protocol}) failed`, error).message}`);
           continue;
         }
@@ -186,14 +200,7 @@ export class NcSession {
   /** accept(2) and relay, once or (-k) until interrupted. */
   async #serveStreams(server: Socket, path?: string): Promise<number> {
     do {
-      let conn: Socket;
-      let peer: SocketAddress;
-      try {
-        [conn, peer] = await server.accept({ signal: this.#context.interrupted });
-      } catch (error) {
-        if ((error as Error).name === 'AbortError') return STATUS_INTERRUPTED;
-        throw error;
-      }
+      const [conn, peer] = await server.accept({ signal: this.#context.interrupted });
       try {
         conn.setblocking(false);
         this.#verbose(`Connection received on ${path ?? await describeAddress(peer, this.#options.numeric)}`);
@@ -211,14 +218,7 @@ export class NcSession {
       await relay(server, this.#stdin, this.#relay, { connected: false, lastSender: null });
       return 0;
     }
-    let data: Buffer;
-    let from: SocketAddress;
-    try {
-      [data, from] = await server.recvfrom(65536, 0, { signal: this.#context.interrupted });
-    } catch (error) {
-      if ((error as Error).name === 'AbortError') return STATUS_INTERRUPTED;
-      throw error;
-    }
+    const [data, from] = await server.recvfrom(65536, 0, { signal: this.#context.interrupted });
     server.connectSync(from);
     this.#verbose(`Connection received on ${await describeAddress(from, this.#options.numeric)}`);
     await writeStdout(data);

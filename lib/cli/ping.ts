@@ -143,6 +143,8 @@ class PingSession {
 
     const stop = this.#stop;
     const onInterrupt = (): void => stop.abort();
+    // A Ctrl-C while the name was being resolved counts too.
+    if (this.#context.interrupted.aborted) stop.abort();
     this.#context.interrupted.addEventListener('abort', onInterrupt);
     const deadline = deadlineMs > 0 ? setTimeout(() => stop.abort(), deadlineMs) : undefined;
     const start = performance.now();
