@@ -24,8 +24,8 @@ const required = [
 ];
 const allowed = [
   /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|binding\.gyp|scripts\/install\.js)$/,
-  /^dist\/[a-z_]+\.(js|d\.ts|mjs|d\.mts)$/,
-  /^dist\/cli\/[a-z_]+\.(js|d\.ts)$/,
+  // The library's modules, those of its folders (dist/bpf/, …) and the command's (dist/cli/).
+  /^dist\/([a-z_]+\/)?[a-z_]+\.(js|d\.ts|mjs|d\.mts)$/,
   /^prebuilds\/linux-(x64|arm64)\/bsd-socket\.glibc\.node$/,
   /^native\/(core\/)?[a-z_]+\.(cc|h)$/,
 ];
