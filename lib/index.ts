@@ -27,5 +27,10 @@ export {
   type PacketMembershipOption,
 } from './options';
 export type { BinaryLike } from './validate';
+export {
+  attachPacketRing, openPacketRing, PacketRing, type FanoutOptions, type OpenPacketRingOptions, type PacketRingOptions,
+  type PacketRingStats,
+} from './packet_ring';
+export { PacketBlock } from './packet_block';
 export * from './errors';
 export * from './constants';
