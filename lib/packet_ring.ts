@@ -48,8 +48,8 @@ export interface FanoutOptions {
 export interface PacketRingOptions {
   /**
    * Bytes per block (tp_block_size): a power of two, at least the page size,
-   * at most 16 MiB. A block holds as many frames as fit (1 MiB: about 6,500
-   * 64-byte frames).
+   * at most 16 MiB. A block holds as many frames as fit, each with its
+   * header (1 MiB: about 6,900 frames of 64 bytes).
    */
   blockSize: number;
   /** Blocks in the ring (tp_block_nr), at least 1; blockSize × blockCount is at most 1 GiB. */
@@ -74,9 +74,9 @@ export interface PacketRingOptions {
   budget?: number;
   /**
    * Called once when the ring ends: with null for `stop()` or `close()`,
-   * with the typed error when the socket reports one (NetworkDownError
-   * ENETDOWN when its interface goes down). Without it an error is thrown
-   * as an uncaught exception.
+   * with the typed error when the socket reports one (ENETDOWN, a
+   * NetworkUnreachableError, when its interface goes down). Without it an
+   * error is thrown as an uncaught exception.
    */
   onEnd?: (error: Error | null) => void;
 }
@@ -255,7 +255,7 @@ export function attachPacketRing(sock: Socket, options: PacketRingOptions,
  */
 export function openPacketRing(options: OpenPacketRingOptions, onBlock: (block: PacketBlock) => void): PacketRing {
   const checked = checkRingOptions(options, onBlock);
-  const type = options.type ?? SOCK_RAW;
+  const type = checkInt(options.type ?? SOCK_RAW, 'type', 0, INT32_MAX);
   if (type !== SOCK_RAW && type !== SOCK_DGRAM) throw new RangeError('type must be SOCK_RAW or SOCK_DGRAM');
   const protocol = checkInt(options.protocol ?? ETH_P_ALL, 'protocol', 0, 0xffff);
   if (options.promiscuous !== undefined && typeof options.promiscuous !== 'boolean') {

@@ -260,6 +260,22 @@ test('an exception in onBlock goes to uncaughtException and the ring goes on wit
   expect(out).toEqual({ caught: ['from onBlock'], seen: [0, 1], active: false, drops: 0 });
 });
 
+test('the interface going down ends the ring with ENETDOWN', async () => {
+  const out = await inRingNamespace(`
+    const ends = [];
+    const ring = lib.openPacketRing({ interface: 'veth1', protocol: P, blockSize: 4096, blockCount: 4,
+      onEnd: (e) => ends.push([e.constructor.name, e.code, e.syscall]) }, () => {});
+    (async () => {
+      execFileSync('ip', ['link', 'set', 'veth1', 'down']);
+      await until(() => ends.length > 0);
+      const active = ring.active;
+      ring.close(); sender.close();
+      console.log(JSON.stringify({ ends, active }));
+    })();
+  `);
+  expect(out).toEqual({ ends: [['NetworkUnreachableError', 'ENETDOWN', 'poll']], active: false });
+});
+
 test('the budget bounds the blocks taken per readable event: the loop gets a turn', async () => {
   const out = await inRingNamespace(`
     let blocks = 0, blocksWhenImmediateRan = -1;
@@ -389,6 +405,7 @@ describe('bad options and bad sockets are typed errors, with no fd left open', (
       [{ ...good, fanout: { id: 70000, mode: 0 } }, ok, RangeError],
       [{ ...good, fanout: { id: 1 } }, ok, TypeError],
       [{ ...good, type: SOCK_STREAM }, ok, RangeError],
+      [{ ...good, type: 'raw' }, ok, TypeError],
       [{ ...good, protocol: 0x10000 }, ok, RangeError],
       [{ ...good, interface: {} }, ok, TypeError],
       [{ ...good, interface: -1 }, ok, RangeError],
