@@ -40,9 +40,9 @@ struct RingGeometry {
 // kFrameWords per frame. The glue exports these positions to JS, which
 // reads them from one Uint32Array instead of parsing the kernel's structs.
 enum IndexHeader : uint32_t {
-  kIndexFrames,     // frames indexed
+  kIndexFrames,       // frames indexed
   kIndexBlockStatus,  // the block's status bits (TP_STATUS_BLK_TMO: retired by the timeout)
-  kIndexSeqLow,     // the kernel's block sequence number (seq_num), low and high 32 bits
+  kIndexSeqLow,       // the kernel's block sequence number (seq_num), low and high 32 bits
   kIndexSeqHigh,
   kIndexHeaderWords,
 };
