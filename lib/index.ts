@@ -41,5 +41,10 @@ export { assemble } from './bpf/assembler';
 export { disassemble } from './bpf/disassembler';
 export { BpfAssemblyError } from './bpf/assembly_syntax';
 export type { AttachFilterOptions } from './socket_filter';
+export {
+  attachPacketRing, openPacketRing, PacketRing, type FanoutOptions, type OpenPacketRingOptions, type PacketRingOptions,
+  type PacketRingStats,
+} from './packet_ring';
+export { PacketBlock } from './packet_block';
 export * from './errors';
 export * from './constants';
