@@ -27,5 +27,10 @@ export {
   type PacketMembershipOption,
 } from './options';
 export type { BinaryLike } from './validate';
+export { LINKTYPE, type LinkTypeName } from './link_type';
+export {
+  PcapClosedError, PcapFormatError, PcapReader, PcapWriter, type PcapFileHeader, type PcapInterface, type PcapRecord,
+  type PcapTimestamp, type PcapWriterOptions, type TimestampResolution,
+} from './pcap';
 export * from './errors';
 export * from './constants';
