@@ -32,5 +32,8 @@ export {
   PcapClosedError, PcapFormatError, PcapReader, PcapWriter, type PcapFileHeader, type PcapInterface, type PcapRecord,
   type PcapTimestamp, type PcapWriterOptions, type TimestampResolution,
 } from './pcap';
+export {
+  PacketPrinter, type CaptureTime, type HexDump, type PacketPrinterOptions, type TimestampPrecision,
+} from './packet_print/packet_printer';
 export * from './errors';
 export * from './constants';

@@ -58,15 +58,23 @@ export function hexAsciiLines(data: Uint8Array, at: number, length: number, inde
 }
 
 /**
- * The dump of a payload no printer decodes (tcpdump's ND_DEFAULTPRINT):
- * `length` bytes from `at`, as many as were captured; a dump cut short by the
- * capture stops the frame's printing, as tcpdump's does. tcpdump -x turns it off.
+ * The hex and ASCII dump of a payload no printer decodes (tcpdump's
+ * ND_DEFAULTPRINT): `length` bytes from `at`, as many as were captured; a
+ * dump cut short by the capture stops the frame's printing, as tcpdump's does.
  */
 export function defaultPrint(d: Dissection, at: number, length: number): void {
-  if (d.suppressDefaultPrint) return;
   const available = d.snapend > at ? d.snapend - at : 0;
   d.print(hexAsciiLines(d.data, at, Math.min(length, available)));
   if (length > available) throw TRUNCATED;
+}
+
+/**
+ * {@link defaultPrint}, unless -x (or -xx) is on: the link layers dump an
+ * unknown payload only when tcpdump's -x will not dump the frame anyway.
+ * (ARP and LLC call tcpdump's dump without that check, and so print it twice with -x.)
+ */
+export function defaultPrintUnlessHex(d: Dissection, at: number, length: number): void {
+  if (!d.suppressDefaultPrint) defaultPrint(d, at, length);
 }
 
 /**

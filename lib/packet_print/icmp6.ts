@@ -33,8 +33,9 @@ const TYPE_NAMES = new Map<number, string>([
   [TYPE.IND_SOLICIT, 'inverse neighbor solicitation'], [TYPE.IND_ADVERT, 'inverse neighbor advertisement'],
   [TYPE.MLDV2_REPORT, 'multicast listener report v2'], [TYPE.HA_DISCOVERY_REQUEST, 'ha discovery request'],
   [TYPE.HA_DISCOVERY_REPLY, 'ha discovery reply'], [TYPE.MOBILE_PREFIX_SOLICIT, 'mobile router solicitation'],
-  [TYPE.MOBILE_PREFIX_ADVERT, 'mobile router advertisement'], [TYPE.NI_QUERY, 'node information query'],
-  [TYPE.NI_REPLY, 'node information reply'], [TYPE.MTRACE, 'mtrace message'],
+  [TYPE.MOBILE_PREFIX_ADVERT, 'mobile router advertisement'],
+  // tcpdump's table names 139 and 140 twice; the first names win.
+  [TYPE.NI_QUERY, 'who-are-you request'], [TYPE.NI_REPLY, 'who-are-you reply'], [TYPE.MTRACE, 'mtrace message'],
   [TYPE.MTRACE_RESPONSE, 'mtrace response'], [TYPE.RPL, 'RPL'],
 ]);
 
@@ -184,8 +185,9 @@ function printBody(d: Dissection, at: number, length: number): boolean {
       d.print(`, tgt is ${d.ipv6(at + 8)}`);
       break;
     case TYPE.REDIRECT:
-      d.print(`, ${d.ipv6(at + 8)}`);
-      d.print(` to ${d.ipv6(at + 24)}`);
+      // The destination (at 24) first, then the better first hop (the target, at 8).
+      d.print(`, ${d.ipv6(at + 24)}`);
+      d.print(` to ${d.ipv6(at + 8)}`);
       break;
     case TYPE.ROUTER_RENUMBERING:
       printRouterRenumbering(d, at);

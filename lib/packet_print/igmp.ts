@@ -1,26 +1,11 @@
 // IGMP (RFC 1112, 2236, 3376), as tcpdump 4.99's igmp_print prints it
-// without -v. The DVMRP and PIMv1 messages carried in IGMP print their
-// type only: tcpdump's decoders of their bodies are not written here.
+// without -v.
 
 import { type Dissection } from './dissection';
+import { printDvmrp, printPimV1, relativeTime } from './igmp_routing';
 
 /** IP protocol number of IGMP. */
 export const IPPROTO_IGMP = 2;
-
-/** Relative seconds as 1y2w3d4h5m6s (tcpdump's unsigned_relts_print). */
-function relativeTime(seconds: number): string {
-  if (seconds === 0) return '0s';
-  const units: Array<[number, string]> = [[31536000, 'y'], [604800, 'w'], [86400, 'd'], [3600, 'h'], [60, 'm'], [1, 's']];
-  let text = '';
-  let left = seconds;
-  for (const [size, unit] of units) {
-    if (left >= size) {
-      text += `${Math.floor(left / size)}${unit}`;
-      left %= size;
-    }
-  }
-  return text;
-}
 
 function printV3Query(d: Dissection, at: number, length: number): void {
   d.print(' v3');
@@ -98,9 +83,11 @@ export function printIgmp(d: Dissection, at: number, length: number): void {
     case 0x13:
       d.print('igmp dvmrp');
       if (length < 8) d.print(` [len ${length}]`);
+      else printDvmrp(d, at, length);
       break;
     case 0x14:
       d.print('igmp pimv1');
+      printPimV1(d, at);
       break;
     case 0x1e:
       printMtrace(d, 'mresp', at, length);

@@ -3,20 +3,21 @@
 // v2 (print-sll.c) and raw IP (print-raw.c). Each printer returns the length
 // of the link-layer header, which -x leaves out of its dump.
 //
-// Of the EtherTypes tcpdump decodes, IPv4, IPv6, ARP and reverse ARP are
-// decoded here; the others (LLDP, MPLS, PPPoE, EAPOL, 802.3 frames with an
-// LLC header, ...) print as an unknown EtherType does, with a hex dump.
+// Of the EtherTypes tcpdump decodes, IPv4, IPv6, ARP, reverse ARP and LLC
+// (802.3 frames) are decoded here; the others (LLDP, MPLS, PPPoE, EAPOL,
+// MACsec, ...) print as an unknown EtherType does, with a hex dump.
 
 import { printArp } from './arp';
 import { type Dissection } from './dissection';
-import { defaultPrint } from './hex_dump';
+import { defaultPrintUnlessHex } from './hex_dump';
 import { printIpAnyVersion, printIPv4 } from './ip';
 import { printIPv6 } from './ip6';
+import { printLlc } from './llc';
 
 /** EtherTypes (IEEE registry) that change how a frame is read. */
 export const ETHERTYPE = Object.freeze({
   IPV4: 0x0800, ARP: 0x0806, REVARP: 0x8035, IPV6: 0x86dd, VLAN: 0x8100, QINQ: 0x88a8, VLAN_9100: 0x9100,
-  VLAN_9200: 0x9200,
+  VLAN_9200: 0x9200, JUMBO: 0x8870,
 });
 
 /** A type/length field up to this is an 802.3 length, not an EtherType. */
@@ -132,22 +133,34 @@ export function printEthernet(d: Dissection, at: number, wireLength: number, cap
     headerLength += 4;
   }
   if (type <= MAX_ETHERNET_LENGTH) {
-    // An 802.3 frame: its LLC header is not decoded here.
+    // An 802.3 frame: the field is the payload's length, an LLC header follows.
     if (type < length) {
       length = type;
       if (caplen > length) caplen = length;
     }
     d.pushSnaplen(p, length);
-    if (!d.linkHeader) d.print(addresses());
-    d.print(printedLength ? '802.3' : `802.3, length ${length}: `);
-    defaultPrint(d, p, caplen);
+    if (d.linkHeader) d.print(printedLength ? '802.3' : `802.3, length ${length}: `);
+    let llcLength = printLlc(d, p, length, caplen, { source: at + 6, destination: at });
+    if (llcLength < 0) {
+      defaultPrintUnlessHex(d, p, caplen);
+      llcLength = -llcLength;
+    }
     d.popSnaplen();
-    return headerLength;
+    return headerLength + llcLength;
+  }
+  if (type === ETHERTYPE.JUMBO) {
+    // Alteon jumbo frames: an LLC header follows the type.
+    let llcLength = printLlc(d, p, length, caplen, { source: at + 6, destination: at });
+    if (llcLength < 0) {
+      defaultPrintUnlessHex(d, p, caplen);
+      llcLength = -llcLength;
+    }
+    return headerLength + llcLength;
   }
   if (d.linkHeader) d.print(printedLength ? `${ethertypeText(type)}, ` : `${ethertypeText(type)}, length ${wireLength}: `);
   if (!printEthertype(d, type, p, length, caplen)) {
     if (!d.linkHeader) d.print(`${addresses()}${ethertypeText(type)}, length ${wireLength}: `);
-    defaultPrint(d, p, caplen);
+    defaultPrintUnlessHex(d, p, caplen);
   }
   return headerLength;
 }
@@ -182,8 +195,12 @@ function printCookedPayload(d: Dissection, protocol: number, at: number, wireLen
   let consumed = headerLength;
   for (;;) {
     if (type <= MAX_ETHERNET_LENGTH) {
-      // 802.3 (IPX) and 802.2 (LLC) payloads are not decoded here.
-      defaultPrint(d, p, caplen);
+      // 802.2 is an LLC header; 802.3 (raw IPX) is not decoded here.
+      if (type === SLL_P_802_2) {
+        const llcLength = printLlc(d, p, length, caplen);
+        if (llcLength >= 0) return consumed + llcLength;
+      }
+      defaultPrintUnlessHex(d, p, caplen);
       return consumed;
     }
     if (type !== ETHERTYPE.VLAN) break;
@@ -203,7 +220,7 @@ function printCookedPayload(d: Dissection, protocol: number, at: number, wireLen
   }
   if (!printEthertype(d, type, p, length, caplen)) {
     if (!d.linkHeader) d.print(describeHeader(length + headerLength));
-    defaultPrint(d, p, caplen);
+    defaultPrintUnlessHex(d, p, caplen);
   }
   return consumed;
 }
@@ -221,7 +238,7 @@ export function printLinuxCooked(d: Dissection, at: number, wireLength: number, 
   if (d.linkHeader) d.print(describeHeader(wireLength));
   if (d.be16(at + 2) === ARPHRD_RADIOTAP) {
     // 802.11 radiotap payloads are not decoded here.
-    defaultPrint(d, at + 16, caplen - 16);
+    defaultPrintUnlessHex(d, at + 16, caplen - 16);
     return 16;
   }
   return printCookedPayload(d, d.be16(at + 14), at + 16, wireLength - 16, caplen - 16, 16, describeHeader);
@@ -241,7 +258,7 @@ export function printLinuxCooked2(d: Dissection, at: number, wireLength: number,
   };
   if (d.linkHeader) d.print(describeHeader(wireLength));
   if (d.be16(at + 8) === ARPHRD_RADIOTAP) {
-    defaultPrint(d, at + 20, caplen - 20);
+    defaultPrintUnlessHex(d, at + 20, caplen - 20);
     return 20;
   }
   return printCookedPayload(d, d.be16(at), at + 20, wireLength - 20, caplen - 20, 20, describeHeader);
