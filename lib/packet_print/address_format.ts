@@ -2,11 +2,12 @@
 // addon's inet_ntop: a printer calls these several times per packet, and a
 // native call each time would cost more than the formatting.
 
-const HEX = '0123456789abcdef';
+// Every byte's two hex digits, made once: dumps look one up per byte.
+const HEX_BYTES: readonly string[] = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
 
 /** Two lowercase hex digits (printf's %02x). */
 export function hex2(byte: number): string {
-  return HEX[(byte >> 4) & 0xf] + HEX[byte & 0xf];
+  return HEX_BYTES[byte & 0xff];
 }
 
 /** Four lowercase hex digits (printf's %04x). */
@@ -94,4 +95,14 @@ export function printableChar(byte: number): string {
     prefix += '^';
   }
   return prefix + String.fromCharCode(c);
+}
+
+/** The bytes from `start` to `end` as characters, one per byte (text the caller checked is printable). */
+export function asciiText(data: Uint8Array, start: number, end: number): string {
+  let text = '';
+  // In slices: an argument list as long as a jumbogram would overflow the stack.
+  for (let at = start; at < end; at += 4096) {
+    text += String.fromCharCode.apply(null, Array.from(data.subarray(at, Math.min(end, at + 4096))));
+  }
+  return text;
 }

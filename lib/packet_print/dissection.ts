@@ -13,6 +13,9 @@
 import { formatIPv4, formatIPv6, formatMac } from './address_format';
 import { TcpConnections } from './tcp_sequence';
 
+/** How deep encapsulations may nest (see {@link Dissection.nest}). */
+export const MAX_ENCAPSULATION_DEPTH = 256;
+
 /** Thrown by a read past the snapshot end; the frame's printing stops there. */
 export const TRUNCATED: unique symbol = Symbol('truncated');
 
@@ -35,7 +38,7 @@ export class Dissection {
   suppressDefaultPrint = false;
   /** tcpdump -e: print link-layer headers. */
   linkHeader = false;
-  /** How deep encapsulations nest (IP in IP, Ethernet in IPv6): bounds the recursion. */
+  /** How deep encapsulations nest (IP in IP, Ethernet in IPv6 or in SNAP): bounds the recursion. */
   depth = 0;
   /** tcpdump -S: TCP sequence numbers as they are, not relative. */
   absoluteSequence = false;
@@ -51,6 +54,26 @@ export class Dissection {
     this.protocol = '';
     this.out = '';
     this.depth = 0;
+  }
+
+  /**
+   * Enters one more level of encapsulation; false (having printed " [|proto]")
+   * past {@link MAX_ENCAPSULATION_DEPTH}. tcpdump has no bound (its C stack
+   * holds the ~3000 levels 64 KiB of IP-in-IP allow); a JS stack may not,
+   * so a frame nested deeper than this prints differently.
+   */
+  nest(): boolean {
+    if (this.depth >= MAX_ENCAPSULATION_DEPTH) {
+      this.printTrunc();
+      return false;
+    }
+    this.depth++;
+    return true;
+  }
+
+  /** Leaves a level entered with {@link nest}. */
+  unnest(): void {
+    this.depth--;
   }
 
   print(text: string): void {

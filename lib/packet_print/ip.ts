@@ -27,14 +27,6 @@ const IP_MORE_FRAGMENTS = 0x2000;
 const IP_OFFSET_MASK = 0x1fff;
 
 /**
- * How deep IP-in-IP and Ethernet-in-IPv6 may nest before the printer stops
- * with " [|ip]": tcpdump has no bound (its C stack is deep enough for the
- * ~3000 levels 64 KiB allow); a JS stack is not, so the rare frame nested
- * deeper than this prints differently.
- */
-export const MAX_ENCAPSULATION_DEPTH = 256;
-
-/**
  * Whether the layer above the IP header prints the addresses itself (with
  * its ports): TCP, UDP, SCTP and DCCP do, when they follow it directly.
  */
@@ -116,14 +108,11 @@ export function printIpPayload(d: Dissection, at: number, length: number, versio
           d.printInvalid();
           return;
         }
-        if (++d.depth > MAX_ENCAPSULATION_DEPTH) {
-          d.printTrunc();
-          return;
-        }
+        if (!d.nest()) return;
         if (protocol === IPPROTO.IPV4) printIPv4(d, offset, left);
         else if (protocol === IPPROTO.IPV6) printIPv6(d, offset, left);
         else printEthernet(d, offset, left, d.available(offset));
-        d.depth--;
+        d.unnest();
         return;
       case IPPROTO.NONE:
         d.print('no next header');

@@ -92,7 +92,10 @@ function printSnap(d: Dissection, at: number, length: number, caplen: number, ad
       d.printTrunc();
       return 1;
     }
-    printEthernet(d, p + 2, length - 7, caplen - 7);
+    if (d.nest()) {
+      printEthernet(d, p + 2, length - 7, caplen - 7);
+      d.unnest();
+    }
     return 1;
   }
   if (!d.linkHeader) {

@@ -87,15 +87,16 @@ function systemInterfaceName(index: number): string | undefined {
 /**
  * Formats captured frames as `tcpdump -n` (4.99) prints them, one call per
  * frame, in capture order: Ethernet, Linux cooked (v1, v2) and raw IP
- * captures; ARP, IPv4, IPv6 and its extension headers, TCP (flags, options,
- * relative sequence numbers), UDP, ICMP, ICMPv6 (neighbor discovery, MLD),
- * IGMP, AH, ESP; short captures end as tcpdump ends them (" [|tcp]").
- * Addresses and ports are always printed as numbers: names are never
- * looked up.
+ * captures; ARP, 802.2 LLC and SNAP, IPv4, IPv6 and its extension headers,
+ * TCP (flags, options, relative sequence numbers; the first line of HTTP,
+ * SSH, FTP, SMTP and RTSP), UDP, ICMP, ICMPv6 (neighbor discovery, MLD,
+ * node information), IGMP, AH, ESP; short captures end as tcpdump ends them
+ * (" [|tcp]"). Addresses and ports are always printed as numbers: names are
+ * never looked up.
  *
- * Where tcpdump decodes more (application protocols by port, such as DNS on
- * 53 or HTTP on 80; LLDP, MPLS, 802.3/LLC frames; GRE, OSPF, SCTP and other
- * IP protocols), the line here stops earlier or prints the protocol as
+ * Where tcpdump decodes more (DNS, DHCP, NTP and other UDP payloads by port;
+ * telnet and BGP; LLDP, MPLS, STP, CDP; GRE, OSPF, SCTP and other IP
+ * protocols), the line here stops earlier or prints the protocol as
  * unknown; the README lists these.
  *
  * It keeps state across frames, as tcpdump does: the bases of relative TCP

@@ -1,13 +1,13 @@
 // TCP, as tcpdump 4.99's tcp_print prints it without -v: ports, flags,
 // seq/ack (relative unless -S), window, urgent pointer, options and the
-// payload length. tcpdump then decodes some payloads by port (HTTP on 80,
-// SSH on 22, ...); those decoders are not written here, so for such a port
-// the line ends at "length N" where tcpdump goes on.
+// payload length; then, by port, the first line of text protocols
+// (text_protocols.ts).
 
 import { hex2, hex4 } from './address_format';
 import { type Dissection, TRUNCATED } from './dissection';
 import { printMptcpOption } from './tcp_mptcp';
 import { connectionKey } from './tcp_sequence';
+import { printTcpPayload } from './text_protocols';
 
 /** IP protocol number of TCP (RFC 9293). */
 export const IPPROTO_TCP = 6;
@@ -156,6 +156,7 @@ export function printTcp(d: Dissection, at: number, length: number, ipHeader: nu
     d.print(` [remaining caplen(${d.available(at)}) < header length(${dataOffset})]`);
     throw TRUNCATED;
   }
+  printTcpPayload(d, at + dataOffset, payloadLength, sport, dport);
 }
 
 function compareBytes(data: Uint8Array, a: number, b: number, length: number): number {

@@ -59,8 +59,11 @@ export class TcpConnections {
  */
 export function connectionKey(data: Uint8Array, first: number, second: number, addressLength: number,
   firstPort: number, secondPort: number): string {
+  const unit = (at: number): number => (data[at] << 8) | data[at + 1];
+  if (addressLength === 4) {
+    return String.fromCharCode(unit(first), unit(first + 2), unit(second), unit(second + 2), firstPort, secondPort);
+  }
   let key = '';
-  for (let i = 0; i < addressLength; i += 2) key += String.fromCharCode((data[first + i] << 8) | data[first + i + 1]);
-  for (let i = 0; i < addressLength; i += 2) key += String.fromCharCode((data[second + i] << 8) | data[second + i + 1]);
+  for (let i = 0; i < 16; i += 2) key += String.fromCharCode(unit(first + i), unit(second + i));
   return key + String.fromCharCode(firstPort, secondPort);
 }

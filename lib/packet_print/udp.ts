@@ -14,13 +14,15 @@ const UDP_HEADER_LENGTH = 8;
 
 /**
  * The UDP ports for which tcpdump 4.99 prints an application-layer decoding
- * (either port matching), which this printer does not: its line differs
- * from tcpdump's after the ports. Besides these, tcpdump decodes ports
- * 7000-7009 (AFS RX), NFS replies from and calls to 2049, and AppleTalk
- * DDP in UDP (ports 200-327, 768-895, 16512-16639, first payload byte 2).
+ * (as distributions build it: without its SMB printers, so not NetBIOS's
+ * 137 and 138), which this printer does not: its line differs from
+ * tcpdump's after the ports. tcpdump matches most as either port, a few
+ * (VAT, HSRP, BFD, WB) as the destination only. Besides these, it decodes
+ * ports 7000-7009 (AFS RX), NFS replies from and calls to 2049, and
+ * AppleTalk DDP in UDP (ports 200-327, 768-895, 16512-16639, first payload byte 2).
  */
 export const UDP_PORTS_DECODED_BY_TCPDUMP: ReadonlySet<number> = new Set([
-  53, 67, 68, 69, 88, 123, 137, 138, 161, 162, 319, 320, 496, 500, 514, 520, 521, 525, 546, 547, 646, 654, 698,
+  53, 67, 68, 69, 88, 123, 161, 162, 319, 320, 496, 500, 514, 520, 521, 525, 546, 547, 646, 654, 698,
   701, 750, 921, 1589, 1645, 1646, 1700, 1701, 1812, 1813, 1985, 2103, 2104, 3456, 3503, 3784, 3785, 3799, 4342,
   4500, 4567, 4784, 4789, 4790, 5060, 5353, 5359, 6081, 6343, 6635, 6696, 6697, 6784, 7500, 8231, 8472, 8500,
   12222, 12223, 17754, 30490, 49152,
