@@ -8,7 +8,9 @@ export type TimestampPrecision = 'micro' | 'nano';
 
 /** A capture timestamp: seconds since the epoch and nanoseconds within the second. */
 export interface CaptureTime {
+  /** Seconds since the epoch (a pcap record's ts_sec). */
   sec: number;
+  /** Nanoseconds within the second (a microsecond record's ts_usec × 1000). */
   nsec: number;
 }
 
