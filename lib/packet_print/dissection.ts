@@ -13,6 +13,8 @@
 import { formatIPv4, formatIPv6, formatMac } from './address_format';
 import { TcpConnections } from './tcp_sequence';
 
+const EMPTY = new Uint8Array(0);
+
 /** How deep encapsulations may nest (see {@link Dissection.nest}). */
 export const MAX_ENCAPSULATION_DEPTH = 256;
 
@@ -25,7 +27,7 @@ export const TRUNCATED: unique symbol = Symbol('truncated');
  */
 export class Dissection {
   /** The frame. */
-  data: Uint8Array = new Uint8Array(0);
+  data: Uint8Array = EMPTY;
   /** One past the last byte that may be read (an index into `data`). */
   snapend = 0;
   /** Snapshot ends saved by {@link pushSnaplen}, to restore with {@link popSnaplen}. */
@@ -74,6 +76,12 @@ export class Dissection {
   /** Leaves a level entered with {@link nest}. */
   unnest(): void {
     this.depth--;
+  }
+
+  /** Drops the frame (the text printed stays in `out`). */
+  release(): void {
+    this.data = EMPTY;
+    this.snapend = 0;
   }
 
   print(text: string): void {

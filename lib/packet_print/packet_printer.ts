@@ -182,6 +182,9 @@ export class PacketPrinter {
       // tcpdump's longjmp: the frame ends here, and -x dumps all of it.
       d.printTrunc();
       headerLength = 0;
+    } finally {
+      // Hold no reference to the caller's memory (a capture ring's frame, say) after the call.
+      d.release();
     }
     let text = `${this.#timestamps.format(timestamp)} ${d.out}`;
     if (this.#hex === 'xx') text += hexLines(data, 0, caplen);
