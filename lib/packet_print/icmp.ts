@@ -61,7 +61,7 @@ function lifetimeText(seconds: number): string {
  * The text after "ICMP " for the message at `at`; undefined where tcpdump
  * stops with " [|icmp]" (a check of its own, not a read).
  */
-function describe(d: Dissection, at: number): string | undefined {
+function messageText(d: Dissection, at: number): string | undefined {
   const type = d.u8(at);
   const code = d.u8(at + 1);
   // The IP header quoted by error messages starts 8 bytes in.
@@ -131,7 +131,7 @@ function describe(d: Dissection, at: number): string | undefined {
 /** Prints the ICMP message at `at`, `length` bytes long on the wire (tcpdump's icmp_print). */
 export function printIcmp(d: Dissection, at: number, length: number): void {
   d.protocol = 'icmp';
-  const text = describe(d, at);
+  const text = messageText(d, at);
   if (text === undefined) {
     d.printTrunc();
     return;

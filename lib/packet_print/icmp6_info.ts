@@ -123,17 +123,13 @@ function printReply(d: Dissection, length: number, at: number, end: number, capt
   }
   d.print(' node information reply (');
   const code = d.u8(at + 1);
-  let comma = '';
-  if (code === 1 || code === 2) {
-    d.print(code === 1 ? 'refused' : 'unknown');
-    comma = ', ';
-  }
-  if (d.u8(at + 1) !== 0) {
+  // Only a successful reply says more; its "success" shows with -v alone.
+  if (code !== 0) {
+    if (code === 1 || code === 2) d.print(code === 1 ? 'refused' : 'unknown');
     d.print(')');
     return;
   }
   const qtype = d.be16(at + 4);
-  d.print(comma);
   if (qtype === QTYPE.NOOP) {
     d.print('noop');
   } else if (qtype === QTYPE.SUPPORTED) {
