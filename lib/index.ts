@@ -46,5 +46,8 @@ export {
   type PacketRingStats,
 } from './packet_ring';
 export { PacketBlock } from './packet_block';
+export {
+  PacketPrinter, type CaptureTime, type HexDump, type PacketPrinterOptions, type TimestampPrecision,
+} from './packet_print/packet_printer';
 export * from './errors';
 export * from './constants';
