@@ -174,7 +174,7 @@ export async function captureBench(readers: CaptureReader[], quick: boolean, rou
 if (require.main === module) {
   const quick = process.argv.includes('--quick');
   const readers = (process.argv.slice(2).filter((a) => !a.startsWith('--')) as CaptureReader[]);
-  captureBench(readers.length > 0 ? readers : ['mmsg', 'tcpdump', 'c-ring'], quick).then((results) => {
+  captureBench(readers.length > 0 ? readers : ['ring', 'mmsg', 'tcpdump', 'c-ring'], quick).then((results) => {
     for (const r of results) {
       console.log(`${CAPTURE_LABEL[r.reader]}: ${Math.round(r.rate)} frames/s`
         + `${r.heapBytesPerFrame === undefined ? '' : `, heap ${r.heapBytesPerFrame.toFixed(3)} B/frame`}`);

@@ -1,7 +1,9 @@
 // `npm start`: the echo example end to end on loopback. A bsd-socket server,
 // a bsd-socket client and a node:net client; prints what crossed the wire.
+// Then a short tour of the package's command (command-tour.ts).
 import * as net from 'node:net';
 
+import { tourOfTheCommand } from './command-tour';
 import { echoOnce } from './echo-client';
 import { startEchoServer } from './echo-server';
 
@@ -38,6 +40,7 @@ async function main(): Promise<void> {
   server.close();
   await server.done;
   console.log(`server: closed after echoing ${server.echoed()} bytes`);
+  ok = (await tourOfTheCommand()) && ok;
   if (!ok) process.exitCode = 1;
 }
 

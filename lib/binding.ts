@@ -48,6 +48,49 @@ export interface Limits {
   readonly MAX_OPTION_SIZE: number;
   /** libuv's largest threadpool, and so the largest reserve. */
   readonly MAX_POOL_SIZE: number;
+  /** The largest packet ring block, in bytes. */
+  readonly MAX_RING_BLOCK_SIZE: number;
+  /** The most blocks in one packet ring. */
+  readonly MAX_RING_BLOCK_COUNT: number;
+  /** The most bytes in one packet ring. */
+  readonly MAX_RING_SIZE: number;
+  /** The longest block timeout (tp_retire_blk_tov), in ms. */
+  readonly MAX_RING_TIMEOUT_MS: number;
+}
+
+/**
+ * Where the packet ring's frame index (native/core/packet_ring.h IndexBlock)
+ * keeps each field, in 32-bit words: a header, then FRAME_WORDS per frame;
+ * and the sizes the ring's checks need.
+ */
+export interface RingLayout {
+  readonly PAGE_SIZE: number;
+  /** TPACKET3_HDRLEN: a frame's header and its sockaddr_ll. */
+  readonly FRAME_HEADER_LEN: number;
+  /** sizeof(struct tpacket_block_desc). */
+  readonly BLOCK_HEADER_LEN: number;
+  readonly HEADER_WORDS: number;
+  readonly FRAME_WORDS: number;
+  /** What a VLAN field holds when the frame has none. */
+  readonly FIELD_ABSENT: number;
+  readonly FRAMES: number;
+  readonly BLOCK_STATUS: number;
+  readonly SEQ_LOW: number;
+  readonly SEQ_HIGH: number;
+  readonly MAC: number;
+  readonly NET: number;
+  readonly SNAPLEN: number;
+  readonly LEN: number;
+  readonly SEC: number;
+  readonly NSEC: number;
+  readonly STATUS: number;
+  readonly IFINDEX: number;
+  readonly PROTOCOL: number;
+  readonly PKTTYPE: number;
+  readonly HATYPE: number;
+  readonly VLAN_TCI: number;
+  readonly VLAN_TPID: number;
+  readonly RXHASH: number;
 }
 
 export type Status = number;
@@ -233,6 +276,21 @@ export interface Binding {
   recvmmsgEachOnLoop(h: SocketHandle, memory: Uint8Array, count: number, size: number, flags: number, budget: number,
     callback: (result: number, addressLength: number) => void): Status;
   stopRecvEach(h: SocketHandle): void;
+  // The packet ring (native/packet_ring_js.cc).
+  /**
+   * Sets up the socket's TPACKET_V3 ring and starts its receiver:
+   * `callback(frames, 0)` per retired block, then once more with the status
+   * that ends it. The two ArrayBuffers are over the ring and the frame
+   * index; a failure names its call.
+   */
+  packetRingOnLoop(h: SocketHandle, blockSize: number, blockCount: number, frameSize: number, timeoutMs: number,
+    fillRxhash: boolean, budget: number, callback: (result: number, addressLength: number) => void):
+  { ring: ArrayBuffer; index: ArrayBuffer } | { status: Status; syscall: string };
+  /** PACKET_STATISTICS since the last read: [packets, drops, freezes], or -errno. */
+  packetRingStatistics(fd: number): [number, number, number] | Status;
+  /** PACKET_FANOUT: 0 or -errno. */
+  packetFanout(fd: number, group: number, mode: number, flags: number): Status;
+  ringLayout: RingLayout;
   closeAll(): void;
   isDetached(value: View | ArrayBufferLike): boolean;
 }

@@ -41,5 +41,13 @@ export { assemble } from './bpf/assembler';
 export { disassemble } from './bpf/disassembler';
 export { BpfAssemblyError } from './bpf/assembly_syntax';
 export type { AttachFilterOptions } from './socket_filter';
+export {
+  attachPacketRing, openPacketRing, PacketRing, type FanoutOptions, type OpenPacketRingOptions, type PacketRingOptions,
+  type PacketRingStats,
+} from './packet_ring';
+export { PacketBlock } from './packet_block';
+export {
+  PacketPrinter, type CaptureTime, type HexDump, type PacketPrinterOptions, type TimestampPrecision,
+} from './packet_print/packet_printer';
 export * from './errors';
 export * from './constants';

@@ -19,3 +19,11 @@ export const MAX_RECEIVER_BUDGET: number = limits.MAX_RECEIVER_BUDGET;
 export const MAX_OPTION_SIZE: number = limits.MAX_OPTION_SIZE;
 /** libuv's largest threadpool (UV_THREADPOOL_SIZE), and so the largest reserve. */
 export const MAX_POOL_SIZE: number = limits.MAX_POOL_SIZE;
+/** The largest packet ring block, in bytes. */
+export const MAX_RING_BLOCK_SIZE: number = limits.MAX_RING_BLOCK_SIZE;
+/** The most blocks in one packet ring. */
+export const MAX_RING_BLOCK_COUNT: number = limits.MAX_RING_BLOCK_COUNT;
+/** The most bytes in one packet ring (blockSize × blockCount). */
+export const MAX_RING_SIZE: number = limits.MAX_RING_SIZE;
+/** The longest block timeout, in ms (the kernel keeps tp_retire_blk_tov in 16 bits). */
+export const MAX_RING_TIMEOUT_MS: number = limits.MAX_RING_TIMEOUT_MS;

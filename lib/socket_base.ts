@@ -67,6 +67,8 @@ export const TIMEOUT = Symbol('timeout');
 export const RECV_WAITER = Symbol('recvWaiter');
 /** The running recvEach or recvmmsgEach, if any. */
 export const RECEIVER = Symbol('receiver');
+/** Starts a receiver of another module (the packet ring's) on the socket. */
+export const START_RECEIVER = Symbol('startReceiver');
 /** The fd for a syscall made now, or SocketClosedError. */
 export const OPEN = Symbol('open');
 /** A ...Sync call of a table operation. */
@@ -472,6 +474,17 @@ export abstract class SocketBase {
   protected [OPEN](syscall: string): number {
     if (this[HANDLE] === null) throw closedError(syscall);
     return this[FD];
+  }
+
+  /**
+   * @internal Makes `start(handle)`'s receiver the socket's (lib/packet_ring.ts),
+   * which close() and detach() then end; SocketClosedError once closed.
+   */
+  [START_RECEIVER](syscall: string, start: (handle: SocketHandle) => Receiver): Receiver {
+    const handle = this[HANDLE];
+    if (handle === null) throw closedError(syscall);
+    this[RECEIVER] = start(handle);
+    return this[RECEIVER];
   }
 
   #release(): void {

@@ -9,6 +9,7 @@
 #include "interfaces.h"
 #include "memory_layout.h"
 #include "option_codec.h"
+#include "packet_ring_js.h"
 #include "receiver_js.h"
 #include "resolver.h"
 #include "socket_calls.h"
@@ -23,6 +24,7 @@ static Napi::Object InitAddon(Napi::Env env, Napi::Object exports) {
   bsd::InitSocketCalls(env, exports);
   bsd::InitWaitingOps(env, exports);
   bsd::InitReceivers(env, exports);
+  bsd::InitPacketRing(env, exports);
   bsd::InitMemoryLayout(env, exports);
   bsd::InitThreadpool(env, exports);
   bsd::InitConstants(env, exports);

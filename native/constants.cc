@@ -75,6 +75,10 @@ void InitConstants(Napi::Env env, Napi::Object exports) {
   limit("MAX_RECEIVER_BUDGET", core::kMaxReceiverBudget);
   limit("MAX_OPTION_SIZE", static_cast<double>(core::kMaxOptionSize));
   limit("MAX_POOL_SIZE", core::kMaxPoolSize);
+  limit("MAX_RING_BLOCK_SIZE", core::kMaxRingBlockSize);
+  limit("MAX_RING_BLOCK_COUNT", core::kMaxRingBlockCount);
+  limit("MAX_RING_SIZE", static_cast<double>(core::kMaxRingSize));
+  limit("MAX_RING_TIMEOUT_MS", core::kMaxRingTimeoutMs);
   limits.Freeze();
   exports.Set("limits", limits);
 }

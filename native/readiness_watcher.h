@@ -42,6 +42,7 @@ class ReadinessWatcher {
   int SetReceiver(Receiver* receiver);
   // Ends the receiver, if any, without calling it.
   void StopReceiver();
+  bool has_receiver() const { return receiver_ != nullptr; }
   // Settles every op as closed and frees the watcher once libuv is done.
   void Close();
 

@@ -10,6 +10,12 @@ Receiver::Receiver(Napi::Function callback, int budget)
     : callback_(Napi::Persistent(callback)), budget_(budget) {}
 
 bool Receiver::Deliver(napi_env env, ssize_t result) {
+  bool called = Call(env, result);
+  Delivered(result);
+  return called;
+}
+
+bool Receiver::Call(napi_env env, ssize_t result) {
   napi_value argv[2];
   napi_value fn;
   napi_value undefined;

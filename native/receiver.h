@@ -10,6 +10,8 @@
 //   BatchReceiver    recvmmsg(2) into a MessageBatch, a call per batch
 //                    (Socket.recvmmsgEach): lengths and addresses stay in
 //                    the batch's memory.
+//   RingReceiver     a TPACKET_V3 ring's retired blocks, a call per block
+//                    (ring_receiver.h, PacketRing).
 //
 // Runs on the loop thread only. The watcher owns it (readiness_watcher.h).
 #pragma once
@@ -50,8 +52,13 @@ class Receiver {
 
  protected:
   virtual uint32_t address_length() const { return 0; }
+  // After the JS function returned (or threw) for this result: what it was
+  // lent is taken back here (the packet ring's block).
+  virtual void Delivered(ssize_t result) { (void)result; }
 
  private:
+  bool Call(napi_env env, ssize_t result);
+
   Napi::FunctionReference callback_;
   int budget_;
 };

@@ -29,21 +29,6 @@ Napi::Value StartReceiver(const Info& info, SocketHandle* handle, MakeReceiver m
   return Napi::Number::New(env, watcher->SetReceiver(make()));
 }
 
-int BudgetArg(const Info& info, size_t i) {
-  int32_t budget = Int32Arg(info, i);
-  if (budget < 1 || budget > core::kMaxReceiverBudget) {
-    throw Napi::RangeError::New(info.Env(), "budget out of range");
-  }
-  return budget;
-}
-
-Napi::Function CallbackArg(const Info& info, size_t i) {
-  if (!info[i].IsFunction()) {
-    throw Napi::TypeError::New(info.Env(), "argument " + std::to_string(i) + " must be a function");
-  }
-  return info[i].As<Napi::Function>();
-}
-
 // recvEachOnLoop(handle, view, offset, length, flags, addressView | null,
 // stream, budget, callback): starts the socket's MessageReceiver.
 // recvfrom(2) when there is an address view.
@@ -93,6 +78,21 @@ Napi::Value StopRecvEach(const Info& info) {
 }
 
 }  // namespace
+
+int BudgetArg(const Napi::CallbackInfo& info, size_t i) {
+  int32_t budget = Int32Arg(info, i);
+  if (budget < 1 || budget > core::kMaxReceiverBudget) {
+    throw Napi::RangeError::New(info.Env(), "budget out of range");
+  }
+  return budget;
+}
+
+Napi::Function CallbackArg(const Napi::CallbackInfo& info, size_t i) {
+  if (!info[i].IsFunction()) {
+    throw Napi::TypeError::New(info.Env(), "argument " + std::to_string(i) + " must be a function");
+  }
+  return info[i].As<Napi::Function>();
+}
 
 void InitReceivers(Napi::Env env, Napi::Object exports) {
   exports.Set("recvEachOnLoop", Napi::Function::New(env, RecvEachOnLoop, "recvEachOnLoop"));

@@ -2,7 +2,8 @@
 // npm run build:ts (and `prepare`, and the tests' globalSetup): compiles the
 // TypeScript and writes the package's ESM entry.
 //
-//   tsconfig.build.json  lib/ -> dist/, the library the tarball ships
+//   tsconfig.build.json  lib/ -> dist/, the library the tarball ships, and
+//                        the bsd-socket command in dist/cli/
 //   tsconfig.json        lib/, examples/, bench/ -> build-ts/, for development
 //
 // dist/index.mjs lists every value the CommonJS entry exports by name. Node
@@ -13,7 +14,7 @@
 // so the list is never typed by hand and the addon is not loaded to build.
 'use strict';
 const { execFileSync } = require('node:child_process');
-const { writeFileSync } = require('node:fs');
+const { chmodSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 const root = join(__dirname, '..');
@@ -52,4 +53,7 @@ function writeEsmEntry(names) {
 
 compile('tsconfig.build.json');
 writeEsmEntry(valueExports());
+// The command (package.json "bin"), runnable as it is from a checkout too;
+// npm makes the installed copy executable itself.
+chmodSync(join(root, 'dist', 'cli', 'main.js'), 0o755);
 compile('tsconfig.json');

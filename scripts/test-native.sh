@@ -14,7 +14,7 @@ if [ -z "$cxx" ]; then
 fi
 "$cxx" -std=c++17 -g -O1 -fno-omit-frame-pointer -Wall -Wextra -pthread \
   -fsanitize=address,undefined -fno-sanitize-recover=undefined -Inative \
-  test/native/core_test.cc native/core/posix_socket.cc native/core/readiness_wait.cc \
+  test/native/core_test.cc native/core/packet_ring.cc native/core/posix_socket.cc native/core/readiness_wait.cc \
   native/core/thread_slots.cc -o "$out/core_test"
 export ASAN_OPTIONS=abort_on_error=1:halt_on_error=1:detect_stack_use_after_return=1
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1

@@ -8,6 +8,9 @@
 #     import (every named export) move bytes through sockets, with the x64
 #     prebuild on each supported Node line and the arm64 prebuild in arm64
 #     Node under qemu;
+#   - the command: node_modules/.bin/bsd-socket is executable, and through
+#     npx, --help, a ping to 127.0.0.1 and an nc round trip work
+#     (test/package/command.cjs);
 #   - strict tsc in each moduleResolution mode (node10, node16, nodenext,
 #     bundler), and the compiled consumer runs as CommonJS and as ESM;
 #   - installed with scripts: the prebuild is used and nothing is compiled;
@@ -50,7 +53,7 @@ pack() {
 consumer() {
   local dir=$work/$1
   mkdir -p "$dir"
-  cp "$fixtures"/{echo.cjs,binary.cjs,smoke.cjs,smoke.mjs,usage.ts} "$dir/"
+  cp "$fixtures"/{echo.cjs,binary.cjs,smoke.cjs,smoke.mjs,usage.ts,command.cjs} "$dir/"
   cp "$dir/usage.ts" "$dir/usage.mts"
   echo '{ "name": "consumer", "private": true }' >"$dir/package.json"
 }
@@ -88,6 +91,10 @@ smokes_arm64() {
     (cd "$work/plain" && QEMU_LD_PREFIX=/usr/aarch64-linux-gnu qemu-aarch64-static "$node" smoke.cjs &&
       QEMU_LD_PREFIX=/usr/aarch64-linux-gnu qemu-aarch64-static "$node" smoke.mjs) || return 1
   done
+}
+
+command_from_package() {
+  (cd "$work/plain" && node command.cjs)
 }
 
 # typecheck <module> <moduleResolution> <files...>: strict, the package's own
@@ -137,6 +144,7 @@ step "tarball contents" node "$fixtures/check-tarball.js" "${tarball:-none}"
 step "install with --ignore-scripts and no compiler" install_without_compiler
 step "CommonJS and ESM smoke, x64, Node $lines" smokes_x64
 step "CommonJS and ESM smoke, arm64 under qemu, Node $lines" smokes_arm64
+step "the bsd-socket command: bin, npx --help, ping, nc" command_from_package
 step "tsc, moduleResolution node10 (main/types)" typecheck commonjs node10 usage.ts
 step "tsc, moduleResolution node16" typecheck node16 node16 usage.ts usage.mts
 step "tsc, moduleResolution nodenext" typecheck nodenext nodenext usage.ts usage.mts

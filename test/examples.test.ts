@@ -1,5 +1,6 @@
 // The examples, run as the programs they are: the echo client against the
-// echo server, each against node:net, and `npm start`'s demo.
+// echo server, each against node:net, and `npm start`'s demo with its tour
+// of the command.
 import { spawn, execFile } from 'node:child_process';
 import { once } from 'node:events';
 import * as net from 'node:net';
@@ -62,8 +63,11 @@ test('a node:net client against echo-server', async () => {
   }
 });
 
-test('npm start\'s demo echoes byte-exact and exits 0', async () => {
-  const { stdout } = await run(process.execPath, [join(examples, 'demo.js')]);
-  expect(stdout).toContain('byte-exact');
+test('npm start\'s demo echoes byte-exact, tours the command, and exits 0', async () => {
+  const { stdout } = await run(process.execPath, [join(examples, 'demo.js')], { timeout: 30000 });
+  expect(stdout).toContain('bsd-socket client -> 1 MiB, <- 1048576 B, byte-exact');
   expect(stdout).not.toContain('MISMATCH');
+  expect(stdout).toContain('$ bsd-socket ping -c 2 -i 0.2 127.0.0.1\n  PING 127.0.0.1 (127.0.0.1) 56(84) bytes of data.\n');
+  expect(stdout).toMatch(/\$ bsd-socket traceroute -n -q 1 -w 1 127\.0\.0\.1\n {2}traceroute to 127\.0\.0\.1 .*\n {3}1 {2}127\.0\.0\.1 {2}[\d.]+ ms\n/);
+  expect(stdout).toContain('nc -> nc: byte-exact');
 });

@@ -20,6 +20,14 @@ constexpr size_t kMaxBatchCount = 1024;
 constexpr size_t kMaxBatchSize = size_t{1} << 20;
 // Messages a receiver takes per readable event before the loop gets a turn.
 constexpr int kMaxReceiverBudget = 1024;
+// A packet ring (core/packet_ring.h): the largest block, and the most blocks
+// and bytes in one ring. Offsets into the ring cross to JS as uint32; the
+// frame index of one block takes about 80% of the block's size.
+constexpr uint32_t kMaxRingBlockSize = uint32_t{1} << 24;
+constexpr uint32_t kMaxRingBlockCount = uint32_t{1} << 16;
+constexpr uint64_t kMaxRingSize = uint64_t{1} << 30;
+// tp_retire_blk_tov, in ms: the kernel keeps it in an unsigned short.
+constexpr uint32_t kMaxRingTimeoutMs = 65535;
 // A getsockopt buffer asked for by size.
 constexpr size_t kMaxOptionSize = 65536;
 // libuv's MAX_THREADPOOL_SIZE, and so the largest threadpool reserve.

@@ -1,7 +1,8 @@
 // The pure core (native/core) over real sockets, without Node: RunOp's
 // attempt / wait / timeout / wake, the ops' blocking emulation (RecvOp's
 // MSG_WAITALL, SendOp's send-until-queued, SendMsgOp::Advance), accept and
-// connect, the wake fd, FdLifetime's close rule and the thread slots.
+// connect, the wake fd, FdLifetime's close rule, the thread slots, and the
+// packet ring's geometry checks and block walk (over blocks built here).
 // Built and run under ASan/UBSan by scripts/test-native.sh; prints
 // "core: N passed, M failed" last and exits non-zero on any failure.
 #include <arpa/inet.h>
@@ -23,6 +24,7 @@
 #include "core/fd_lifetime.h"
 #include "core/limits.h"
 #include "core/op_runner.h"
+#include "core/packet_ring.h"
 #include "core/posix_socket.h"
 #include "core/readiness_wait.h"
 #include "core/socket_ops.h"
@@ -547,6 +549,151 @@ void ThreadSlotsLeaveTheReserve() {
   SetThreadSlotReserve(1);
 }
 
+// A TPACKET_V3 block as the kernel lays it out: the descriptor, then frames
+// of `snaplen` bytes each, every one a tpacket3_hdr, its sockaddr_ll, and
+// the bytes at tp_mac.
+struct FakeBlock {
+  std::vector<uint8_t> bytes;
+  std::vector<size_t> frames;  // each frame's offset in the block
+
+  FakeBlock(size_t size, int count, uint32_t snaplen) : bytes(size, 0) {
+    auto* desc = reinterpret_cast<tpacket_block_desc*>(bytes.data());
+    desc->hdr.bh1.block_status = TP_STATUS_USER | TP_STATUS_BLK_TMO;
+    desc->hdr.bh1.num_pkts = static_cast<uint32_t>(count);
+    desc->hdr.bh1.offset_to_first_pkt = 48;
+    desc->hdr.bh1.seq_num = (uint64_t{7} << 32) | 9;
+    const uint16_t mac = 82;
+    size_t at = 48;
+    for (int i = 0; i < count; ++i) {
+      frames.push_back(at);
+      auto* frame = Frame(i);
+      frame->tp_sec = 1000 + i;
+      frame->tp_nsec = 500 + i;
+      frame->tp_snaplen = snaplen;
+      frame->tp_len = snaplen + 10;
+      frame->tp_status = TP_STATUS_USER | (i == 1 ? TP_STATUS_VLAN_VALID : 0);
+      frame->tp_mac = mac;
+      frame->tp_net = mac + 14;
+      frame->hv1.tp_vlan_tci = 42;
+      frame->hv1.tp_rxhash = 0xabcd;
+      auto* link = reinterpret_cast<sockaddr_ll*>(bytes.data() + at + TPACKET_ALIGN(sizeof(tpacket3_hdr)));
+      link->sll_ifindex = 3;
+      link->sll_protocol = htons(0x88b5);
+      link->sll_pkttype = PACKET_OUTGOING;
+      link->sll_hatype = 1;
+      size_t step = (mac + snaplen + 7) & ~size_t{7};
+      frame->tp_next_offset = i + 1 == count ? 0 : static_cast<uint32_t>(step);
+      at += step;
+    }
+  }
+  tpacket3_hdr* Frame(int i) { return reinterpret_cast<tpacket3_hdr*>(bytes.data() + frames[i]); }
+  tpacket_block_desc* Desc() { return reinterpret_cast<tpacket_block_desc*>(bytes.data()); }
+  uint32_t Index(std::vector<uint32_t>* index, size_t block_offset = 0) {
+    index->assign(IndexWords(bytes.size()), 0);
+    return IndexBlock(bytes.data(), bytes.size(), block_offset, index->data());
+  }
+};
+
+uint32_t FrameField(const std::vector<uint32_t>& index, uint32_t i, uint32_t field) {
+  return index[kIndexHeaderWords + i * kFrameWords + field];
+}
+
+void RingIndexesEveryFrame() {
+  FakeBlock block(4096, 3, 64);
+  std::vector<uint32_t> index;
+  CHECK_EQ(block.Index(&index, 8192), 3);
+  CHECK_EQ(index[kIndexFrames], 3);
+  CHECK_EQ(index[kIndexSeqLow], 9);
+  CHECK_EQ(index[kIndexSeqHigh], 7);
+  CHECK((index[kIndexBlockStatus] & TP_STATUS_BLK_TMO) != 0);
+  for (uint32_t i = 0; i < 3; ++i) {
+    // Offsets are in the whole ring: the block's own offset is added.
+    CHECK_EQ(FrameField(index, i, kFrameMac), 8192 + block.frames[i] + 82);
+    CHECK_EQ(FrameField(index, i, kFrameNet), 8192 + block.frames[i] + 96);
+    CHECK_EQ(FrameField(index, i, kFrameSnaplen), 64);
+    CHECK_EQ(FrameField(index, i, kFrameLen), 74);
+    CHECK_EQ(FrameField(index, i, kFrameSec), 1000 + i);
+    CHECK_EQ(FrameField(index, i, kFrameNsec), 500 + i);
+    CHECK_EQ(FrameField(index, i, kFrameIfindex), 3);
+    CHECK_EQ(FrameField(index, i, kFrameProtocol), 0x88b5);
+    CHECK_EQ(FrameField(index, i, kFramePktType), PACKET_OUTGOING);
+    CHECK_EQ(FrameField(index, i, kFrameHaType), 1);
+    CHECK_EQ(FrameField(index, i, kFrameRxhash), 0xabcd);
+    CHECK_EQ(FrameField(index, i, kFrameVlanTpid), kFieldAbsent);
+  }
+  // The tag counts only where the kernel says it is valid.
+  CHECK_EQ(FrameField(index, 0, kFrameVlanTci), kFieldAbsent);
+  CHECK_EQ(FrameField(index, 1, kFrameVlanTci), 42);
+}
+
+void RingStopsAtABadFrame() {
+  std::vector<uint32_t> index;
+  {
+    // A next offset past the block: the frames before it are kept.
+    FakeBlock block(4096, 3, 64);
+    block.Frame(1)->tp_next_offset = 1u << 30;
+    CHECK_EQ(block.Index(&index), 2);
+  }
+  {
+    // Bytes that would run past the block.
+    FakeBlock block(4096, 3, 64);
+    block.Frame(2)->tp_snaplen = 4096;
+    CHECK_EQ(block.Index(&index), 2);
+  }
+  {
+    // A next offset of 0 before the last frame would index one frame forever.
+    FakeBlock block(4096, 3, 64);
+    block.Frame(0)->tp_next_offset = 0;
+    CHECK_EQ(block.Index(&index), 1);
+  }
+  {
+    // More frames claimed than the block can hold: never past the index.
+    FakeBlock block(4096, 3, 64);
+    block.Desc()->hdr.bh1.num_pkts = UINT32_MAX;
+    block.Frame(2)->tp_next_offset = 96;
+    CHECK(block.Index(&index) <= MaxFramesPerBlock(4096));
+    CHECK_EQ(index.size(), IndexWords(4096));
+  }
+  {
+    // A first frame inside the descriptor.
+    FakeBlock block(4096, 3, 64);
+    block.Desc()->hdr.bh1.offset_to_first_pkt = 8;
+    CHECK_EQ(block.Index(&index), 0);
+  }
+}
+
+void RingGeometryFollowsTheKernel() {
+  RingGeometry g;
+  g.block_size = 4096;
+  g.block_count = 4;
+  g.frame_size = 2048;
+  CHECK_EQ(CheckGeometry(g, 4096), 0);
+  RingGeometry bad = g;
+  bad.block_size = 4096 + 2048;  // not a page multiple
+  CHECK_EQ(CheckGeometry(bad, 4096), -EINVAL);
+  bad = g;
+  bad.frame_size = 2040;  // not TPACKET_ALIGNMENT-aligned
+  CHECK_EQ(CheckGeometry(bad, 4096), -EINVAL);
+  bad = g;
+  bad.frame_size = 16;  // smaller than a frame header
+  CHECK_EQ(CheckGeometry(bad, 4096), -EINVAL);
+  bad = g;
+  bad.frame_size = 8192;  // larger than a block
+  CHECK_EQ(CheckGeometry(bad, 4096), -EINVAL);
+  bad = g;
+  bad.block_count = 0;
+  CHECK_EQ(CheckGeometry(bad, 4096), -EINVAL);
+  // Not a packet socket: the kernel refuses the option, and nothing is mapped.
+  int fd = OpenSocket(AF_INET, SOCK_DGRAM, 0);
+  CHECK(fd >= 0);
+  RxRing ring;
+  const char* failed = nullptr;
+  CHECK(ring.Open(fd, g, &failed) < 0);
+  CHECK(ring.base() == nullptr);
+  CHECK(ring.NextRetired() == nullptr);
+  CloseFd(fd);
+}
+
 const struct {
   const char* name;
   void (*run)();
@@ -575,6 +722,9 @@ const struct {
     {"FdLifetime: Stop wakes one wait", LifetimeStopWakesOneWait},
     {"thread slots: UV_THREADPOOL_SIZE as libuv parses it", PoolSizeParsesAsLibuvDoes},
     {"thread slots: waits leave the reserve", ThreadSlotsLeaveTheReserve},
+    {"packet ring: a block's frames are indexed", RingIndexesEveryFrame},
+    {"packet ring: the walk stops at a bad frame", RingStopsAtABadFrame},
+    {"packet ring: geometry as the kernel checks it", RingGeometryFollowsTheKernel},
 };
 
 }  // namespace

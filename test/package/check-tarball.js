@@ -18,13 +18,14 @@ const root = join(__dirname, '..', '..');
 const gyp = JSON.parse(readFileSync(join(root, 'binding.gyp'), 'utf8').replace(/^\s*#.*$/gm, ''));
 const required = [
   'package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'binding.gyp', 'scripts/install.js',
-  'dist/index.js', 'dist/index.d.ts', 'dist/index.mjs', 'dist/index.d.mts',
+  'dist/index.js', 'dist/index.d.ts', 'dist/index.mjs', 'dist/index.d.mts', 'dist/cli/main.js',
   'prebuilds/linux-x64/bsd-socket.glibc.node', 'prebuilds/linux-arm64/bsd-socket.glibc.node',
   ...gyp.targets[0].sources,
 ];
 const allowed = [
   /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|binding\.gyp|scripts\/install\.js)$/,
-  /^dist\/[a-z_]+\.(js|d\.ts|mjs|d\.mts)$/,
+  // The library's modules, those of its folders (dist/bpf/, …) and the command's (dist/cli/).
+  /^dist\/([a-z_]+\/)?[a-z_]+\.(js|d\.ts|mjs|d\.mts)$/,
   /^prebuilds\/linux-(x64|arm64)\/bsd-socket\.glibc\.node$/,
   /^native\/(core\/)?[a-z_]+\.(cc|h)$/,
 ];
