@@ -1,13 +1,15 @@
 // The command line of a subcommand, read as getopt(3) reads it: short
 // options, clustered (`-nq`), with a value attached (`-c3`) or in the next
 // argument (`-c 3`, `-nc 3`); options and operands in any order, as GNU
-// getopt permutes them; `--` ends the options. `--help` is the one long
-// option, taken by every subcommand. A mistake is a UsageError: one line,
-// exit status 2.
+// getopt permutes them; `--` ends the options. `--help` is taken by every
+// subcommand; a subcommand may declare other long options (`--nano`), as
+// getopt_long(3) reads them (`--name value`, `--name=value`). A flag may be
+// given more than once (`-xx`), and counts. A mistake is a UsageError: one
+// line, exit status 2.
 
 /** One option a subcommand takes. */
 export interface OptionSpec {
-  /** The letter, as in `-c`. */
+  /** The letter, as in `-c`; or a word, for a long option (`nano` for `--nano`). */
   letter: string;
   /** What the value is called in the usage ('count'); absent for a flag, which takes none. */
   value?: string;
@@ -41,16 +43,17 @@ export class ParsedArgs {
   readonly help: boolean;
   /** The operands, in order (hosts, ports, paths). */
   readonly operands: string[];
-  readonly #flags: Set<string>;
+  /** Each flag given, and how many times. */
+  readonly #flags: Map<string, number>;
   readonly #values: Map<string, string>;
 
   /**
-   * @param flags - The flags given.
+   * @param flags - The flags given, with their counts.
    * @param values - Each valued option's last value.
    * @param operands - The operands.
    * @param help - Whether help was asked for.
    */
-  constructor(flags: Set<string>, values: Map<string, string>, operands: string[], help: boolean) {
+  constructor(flags: Map<string, number>, values: Map<string, string>, operands: string[], help: boolean) {
     this.#flags = flags;
     this.#values = values;
     this.operands = operands;
@@ -60,6 +63,11 @@ export class ParsedArgs {
   /** Whether flag `letter` was given. */
   flag(letter: string): boolean {
     return this.#flags.has(letter);
+  }
+
+  /** How many times flag `letter` was given (`-xx`: 2). */
+  count(letter: string): number {
+    return this.#flags.get(letter) ?? 0;
   }
 
   /** The value of option `letter` (its last one), or undefined. */
@@ -98,10 +106,11 @@ export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[])
   // way to learn the right line always works.
   const end = argv.indexOf('--');
   if (argv.slice(0, end === -1 ? argv.length : end).includes('--help')) {
-    return new ParsedArgs(new Set(), new Map(), [], true);
+    return new ParsedArgs(new Map(), new Map(), [], true);
   }
   const byLetter = new Map(specs.map((spec) => [spec.letter, spec]));
-  const flags = new Set<string>();
+  const flags = new Map<string, number>();
+  const addFlag = (letter: string): void => { flags.set(letter, (flags.get(letter) ?? 0) + 1); };
   const values = new Map<string, string>();
   const operands: string[] = [];
   let help = false;
@@ -111,7 +120,24 @@ export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[])
       operands.push(...argv.slice(i + 1));
       break;
     }
-    if (arg.startsWith('--')) throw new UsageError(`unrecognized option '${arg}'`, true);
+    if (arg.startsWith('--')) {
+      // --name, --name=value or --name value: a long option the command declares.
+      const equals = arg.indexOf('=');
+      const name = arg.slice(2, equals === -1 ? arg.length : equals);
+      const spec = name.length > 1 ? byLetter.get(name) : undefined;
+      if (spec === undefined) throw new UsageError(`unrecognized option '${arg}'`, true);
+      if (spec.value === undefined) {
+        if (equals !== -1) throw new UsageError(`option '--${name}' doesn't allow an argument`, true);
+        addFlag(name);
+      } else if (equals !== -1) {
+        values.set(name, arg.slice(equals + 1));
+      } else if (i + 1 < argv.length) {
+        values.set(name, argv[++i]);
+      } else {
+        throw new UsageError(`option '--${name}' requires an argument`, true);
+      }
+      continue;
+    }
     // A lone '-' is an operand, as getopt leaves it.
     if (!arg.startsWith('-') || arg === '-') {
       operands.push(arg);
@@ -128,7 +154,7 @@ export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[])
         throw new UsageError(`invalid option -- '${letter}'`, true);
       }
       if (spec.value === undefined) {
-        flags.add(letter);
+        addFlag(letter);
         continue;
       }
       // The rest of this argument is the value, or else the next argument is.

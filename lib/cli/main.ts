@@ -14,12 +14,14 @@ import { CommandError, type Command, type CommandContext } from './command';
 import { formatCommandHelp, formatHelp } from './help';
 import { nc } from './nc';
 import { ping } from './ping';
+import { sniff } from './sniff';
 import { traceroute } from './traceroute';
 
 /** The subcommands, in the order `--help` lists them. */
 const COMMANDS: readonly Command[] = [
   ping,
   traceroute,
+  sniff,
   nc,
 ];
 

@@ -147,8 +147,8 @@ class RingCapture implements LiveCapture {
           blockSize: RING_BLOCK_SIZE,
           blockCount: RING_BLOCK_COUNT,
           timeoutMs: RING_BLOCK_TIMEOUT_MS,
-          onEnd: (error) => { if (error !== null) capture?.#fail(error); },
-        }, (block) => capture?.#onBlock(block));
+          onEnd: (error) => { if (error !== null && capture !== null) capture.#fail(error); },
+        }, (block) => { if (capture !== null) capture.#onBlock(block); });
       } catch (error) {
         if (!(error instanceof SocketError)) throw error;
         sock.close();
