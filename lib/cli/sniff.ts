@@ -231,6 +231,7 @@ async function capture(options: SniffOptions, context: CommandContext): Promise<
     context.interrupted.addEventListener('abort', onTerminate);
     process.on('SIGTERM', onTerminate);
     const end = await outcome;
+    if (end === 'interrupted') await live.settle();
     live.close();
     let status = 0;
     let failure: unknown = null;
@@ -257,10 +258,15 @@ async function capture(options: SniffOptions, context: CommandContext): Promise<
   }
 }
 
-/** What ended a capture, in one line: the socket's error as libpcap words it, or the output's. */
+/**
+ * What ended a capture, in one line: the socket's error as libpcap words
+ * it, or the output's. (libpcap goes on capturing on an interface that was
+ * taken down, waiting for it to come back up; here the capture ends.)
+ */
 function captureError(device: string, options: SniffOptions, error: unknown): CommandError {
   if (error instanceof NetworkUnreachableError && error.code === 'ENETDOWN') {
-    return new CommandError(`${device}: The interface went down`);
+    const gone = !listLinks().some((link) => link.name === device);
+    return new CommandError(`${device}: The interface ${gone ? 'disappeared' : 'went down'}`);
   }
   if (error instanceof SocketError) return new CommandError(`${device}: ${errnoText(error)}`);
   const described = outputError(options, error);

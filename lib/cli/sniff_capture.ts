@@ -83,6 +83,12 @@ export interface LiveCapture {
   readonly method: 'ring' | 'recvmsg';
   /** The counts so far (after close(), the final ones). */
   statistics(): CaptureStatistics;
+  /**
+   * Resolves once the frames the kernel still holds back have been handed
+   * out: a ring block that is neither full nor timed out yet. (tcpdump
+   * loses those when Ctrl-C ends it; this is what lets sniff keep them.)
+   */
+  settle(): Promise<void>;
   /** Stops receiving, reads the counts a last time and closes the socket; idempotent. */
   close(): void;
 }
@@ -173,6 +179,11 @@ class RingCapture implements LiveCapture {
     return { received: packets, dropped: drops };
   }
 
+  settle(): Promise<void> {
+    // Twice the block timeout: the open block has retired and its call has run.
+    return new Promise((resolve) => { setTimeout(resolve, 2 * RING_BLOCK_TIMEOUT_MS); });
+  }
+
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
@@ -255,6 +266,11 @@ class RecvCapture implements LiveCapture {
     this.#run().catch((error: Error) => this.#fail(error));
   }
 
+  settle(): Promise<void> {
+    // Nothing is held back: what is queued is read as soon as the loop turns.
+    return new Promise((resolve) => { setImmediate(resolve); });
+  }
+
   statistics(): CaptureStatistics {
     this.#readStatistics();
     return { received: Math.max(0, this.#received - this.#refused), dropped: this.#dropped };
@@ -313,18 +329,16 @@ class RecvCapture implements LiveCapture {
   #take(message: Message): void {
     const options = this.#options;
     const address = message.address as FrameOrigin | null;
-    if (address !== null && isLoopbackEcho(address.pkttype, address.ifindex, options.loopbackIndex)) return;
-    const stamp = message.ancillary.find((a) => a.kind === 'timestamp');
-    const [sec, nsec] = stamp?.kind === 'timestamp' ? [stamp.seconds, stamp.nanoseconds] : wallClock();
     const aux = auxiliaryData(message.ancillary);
     let frame: Uint8Array = message.data;
     let length = aux?.length ?? frame.length;
     if (this.#cookedLength > 0) {
-      const origin = address ?? this.#origin;
-      const header = writeCookedHeader(options.layout.linkType, origin, this.#scratch);
+      const header = writeCookedHeader(options.layout.linkType, address ?? this.#origin, this.#scratch);
       this.#scratch.set(frame, header);
       frame = this.#scratch.subarray(0, Math.min(header + frame.length, options.snaplen));
       length += header;
+      // Before the loopback check, so that `refused` counts every frame the
+      // kernel would have refused, as the kernel's own filter would have.
       if (runFilter(this.#filter!, frame, { packetLength: length }) === 0) {
         this.#refused += 1;
         return;
@@ -333,8 +347,12 @@ class RecvCapture implements LiveCapture {
       frame = this.#scratch.subarray(0, insertVlanTag(frame, aux.vlan, this.#scratch, options.snaplen));
       length += VLAN_ROOM;
     }
+    if (address !== null && isLoopbackEcho(address.pkttype, address.ifindex, options.loopbackIndex)) return;
+    const stamp = message.ancillary.find((a) => a.kind === 'timestamp');
+    const [sec, nsec] = stamp?.kind === 'timestamp' ? [stamp.seconds, stamp.nanoseconds] : wallClock();
     options.onFrame(frame, sec, nsec, length);
   }
+
 }
 
 /** Now, as [seconds, nanoseconds]: for a frame the kernel gave no timestamp (it always does). */
