@@ -9,7 +9,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 
 import {
   FilterSyntaxError, IFF_UP, NetworkUnreachableError, PcapFormatError, PcapReader, PermissionDeniedError, SocketError,
-  checkFilter, compileFilter, runFilter, type CheckedProgram, type HexDump,
+  checkFilter, compileFilter, runFilter, type BpfProgram, type CheckedProgram, type HexDump,
 } from '..';
 import { UsageError, type ParsedArgs } from './args';
 import { CommandError, errnoText, type Command, type CommandContext } from './command';
@@ -95,20 +95,23 @@ export const sniff: Command = {
   },
 };
 
-/** compileFilter's error as a one-line CommandError (a TypeError would be a bug's stack trace). */
-function filterError(error: unknown): unknown {
-  if (error instanceof FilterSyntaxError || error instanceof RangeError) return new CommandError(error.message);
-  return error;
+/**
+ * compileFilter, with its refusal as one line: a FilterSyntaxError (the
+ * expression, with the position), or a RangeError (a link type it has no
+ * primitives for).
+ */
+function compile(expression: string, linkType: number, snaplen: number): BpfProgram {
+  try {
+    return compileFilter(expression, { linkType, snaplen });
+  } catch (error) {
+    if (error instanceof FilterSyntaxError || error instanceof RangeError) throw new CommandError(error.message);
+    throw error;
+  }
 }
 
 /** The filter of the expression for frames of `linkType`, checked once for the interpreter; null if there is no expression. */
 function fileFilter(expression: string, linkType: number, snaplen: number): CheckedProgram | null {
-  if (expression === '') return null;
-  try {
-    return checkFilter(compileFilter(expression, { linkType, snaplen: snaplen === 0 ? MAXIMUM_SNAPLEN : snaplen }));
-  } catch (error) {
-    throw filterError(error);
-  }
+  return expression === '' ? null : checkFilter(compile(expression, linkType, snaplen === 0 ? MAXIMUM_SNAPLEN : snaplen));
 }
 
 /** -r: the file's records that the expression selects, printed or written, as tcpdump -r. */
@@ -193,6 +196,8 @@ async function capture(options: SniffOptions, context: CommandContext): Promise<
   const device = options.device ?? defaultDevice(links);
   const link = captureDevice(device, links);
   const layout = captureLayout(link, options.device !== undefined);
+  // Before any socket: a mistake in the expression needs no privilege to be told.
+  const program = compile(options.expression, layout.linkType, options.snaplen);
   let sink: FrameSink | null = null;
   let kept = 0;
   let finish!: (outcome: Error | 'interrupted' | null) => void;
@@ -204,7 +209,7 @@ async function capture(options: SniffOptions, context: CommandContext): Promise<
       loopbackIndex: links.find((l) => l.name === 'lo')?.index ?? -1,
       layout,
       snaplen: options.snaplen,
-      expression: options.expression,
+      program,
       ring: options.ring,
       onFrame: (frame, sec, nsec, originalLength) => {
         sink!.write(frame, sec, nsec, originalLength, layout.linkType);
@@ -222,7 +227,7 @@ async function capture(options: SniffOptions, context: CommandContext): Promise<
       throw new CommandError(`${device}: You don't have permission to capture on that device `
         + `(socket: ${errnoText(error)}; CAP_NET_RAW is needed)`);
     }
-    throw filterError(error);
+    throw error;
   }
   const onTerminate = (): void => finish('interrupted');
   try {

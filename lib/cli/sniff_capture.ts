@@ -23,7 +23,7 @@
 import {
   AF_PACKET, ETH_P_8021Q, ETH_P_ALL, LINKTYPE, PACKET_AUXDATA, PACKET_OUTGOING, PACKET_STATISTICS, SOCK_DGRAM, SOCK_RAW, SOL_PACKET,
   SOL_SOCKET, SO_TIMESTAMPNS, SocketError, TP_STATUS_VLAN_VALID, WouldBlockError, attachPacketRing, checkFilter,
-  compileFilter, runFilter, sizeof, socket, type BpfProgram, type CheckedProgram, type Message, type PacketBlock,
+  runFilter, sizeof, socket, type BpfProgram, type CheckedProgram, type Message, type PacketBlock,
   type PacketRing, type Socket,
 } from '..';
 import type { CaptureLayout, Link } from './sniff_links';
@@ -65,8 +65,8 @@ export interface LiveCaptureOptions {
   layout: CaptureLayout;
   /** Bytes of each frame to keep. */
   snaplen: number;
-  /** The filter expression ('' for every frame). */
-  expression: string;
+  /** The filter: the expression compiled for the layout's link type and the snaplen (compileFilter's). */
+  program: BpfProgram;
   /** Whether to try the TPACKET_V3 ring first. */
   ring: boolean;
   /** Called for each frame, with bytes valid only during the call. */
@@ -94,20 +94,17 @@ export interface LiveCapture {
 }
 
 /**
- * Compiles the filter, opens the capture and starts it.
- * @throws FilterSyntaxError for a bad expression (before any socket is
- *   opened); PermissionDeniedError without CAP_NET_RAW; SocketError from
- *   bind(2) (ENODEV: the interface is gone, ENETDOWN).
+ * Opens the capture and starts it.
+ * @throws PermissionDeniedError without CAP_NET_RAW; SocketError from
+ *   bind(2) (ENODEV: the interface is gone).
  */
 export function openLiveCapture(options: LiveCaptureOptions): LiveCapture {
-  const { linkType, cooked } = options.layout;
-  const program = compileFilter(options.expression, { linkType, snaplen: options.snaplen });
-  if (cooked) return new RecvCapture(options, null, checkFilter(program));
+  if (options.layout.cooked) return new RecvCapture(options, null, checkFilter(options.program));
   if (options.ring) {
-    const capture = RingCapture.open(options, program);
+    const capture = RingCapture.open(options);
     if (capture !== null) return capture;
   }
-  return new RecvCapture(options, program, null);
+  return new RecvCapture(options, options.program, null);
 }
 
 /** socket(2) AF_PACKET with protocol 0, which receives nothing until bind(2) names one. */
@@ -140,12 +137,12 @@ class RingCapture implements LiveCapture {
    * null if the kernel would not make the ring (the caller falls back to
    * recvmsg).
    */
-  static open(options: LiveCaptureOptions, program: BpfProgram): RingCapture | null {
+  static open(options: LiveCaptureOptions): RingCapture | null {
     const sock = packetSocket(SOCK_RAW);
     try {
       // Nothing is queued before bind(2), but draining costs nothing and
       // keeps the rule simple: no frame the filter did not see.
-      sock.attachFilter(program, { drain: true });
+      sock.attachFilter(options.program, { drain: true });
       let capture: RingCapture | null = null;
       let ring: PacketRing;
       try {
