@@ -19,7 +19,9 @@ export function formatHelp(commands: readonly Command[]): string {
 
 /** `bsd-socket <command> --help`: its usage line and its options. */
 export function formatCommandHelp(command: Command): string {
-  const names = command.options.map((o) => `${o.letter.length > 1 ? '--' : '-'}${o.letter}${o.value === undefined ? '' : ` ${o.value}`}`);
+  // A letter is a short option (-c), a word a long one (--nano).
+  const names = command.options.map((o) =>
+    `${o.letter.length > 1 ? '--' : '-'}${o.letter}${o.value === undefined ? '' : ` ${o.value}`}`);
   const width = Math.max(0, ...names.map((n) => n.length)) + 3;
   return [
     ...command.synopsis.map((line, i) => `${i === 0 ? 'usage:' : '      '} bsd-socket ${command.name} ${line}`),

@@ -76,7 +76,11 @@ export const sniff: Command = {
   options: [
     { letter: 'c', value: 'count', help: 'exit after count packets' },
     { letter: 'e', help: 'print the link-level header on each line' },
-    { letter: 'i', value: 'interface', help: "capture on interface ('any': all of them); default: the first up and running, not loopback" },
+    {
+      letter: 'i',
+      value: 'interface',
+      help: "capture on interface ('any': all of them); default: the first up and running, not loopback",
+    },
     { letter: 'n', help: "don't convert addresses to names (always so: names are never looked up)" },
     { letter: 'r', value: 'file', help: "read packets from a pcap or pcapng file ('-': stdin) instead of capturing" },
     { letter: 's', value: 'snaplen', help: 'keep this many bytes of each packet (0: 262144, the default)' },
@@ -109,7 +113,7 @@ function compile(expression: string, linkType: number, snaplen: number): BpfProg
   }
 }
 
-/** The filter of the expression for frames of `linkType`, checked once for the interpreter; null if there is no expression. */
+/** The expression's filter for frames of `linkType`, checked once for the interpreter; null for no expression. */
 function fileFilter(expression: string, linkType: number, snaplen: number): CheckedProgram | null {
   return expression === '' ? null : checkFilter(compile(expression, linkType, snaplen === 0 ? MAXIMUM_SNAPLEN : snaplen));
 }
@@ -232,7 +236,8 @@ async function capture(options: SniffOptions, context: CommandContext): Promise<
   const onTerminate = (): void => finish('interrupted');
   try {
     sink = openSink(options, layout.linkType, options.snaplen, context.print);
-    context.warn(`listening on ${device}, link-type ${linkTypeText(layout.linkType)}, snapshot length ${options.snaplen} bytes`);
+    context.warn(`listening on ${device}, link-type ${linkTypeText(layout.linkType)}, `
+      + `snapshot length ${options.snaplen} bytes`);
     context.interrupted.addEventListener('abort', onTerminate);
     process.on('SIGTERM', onTerminate);
     const end = await outcome;

@@ -21,10 +21,10 @@
 // way out (PACKET_OUTGOING) and on its way in; as libpcap does, the outgoing
 // copy is dropped, on `lo` and on `any` alike.
 import {
-  AF_PACKET, ETH_P_8021Q, ETH_P_ALL, LINKTYPE, PACKET_AUXDATA, PACKET_OUTGOING, PACKET_STATISTICS, SOCK_DGRAM, SOCK_RAW, SOL_PACKET,
-  SOL_SOCKET, SO_TIMESTAMPNS, SocketError, TP_STATUS_VLAN_VALID, WouldBlockError, attachPacketRing, checkFilter,
-  runFilter, sizeof, socket, type BpfProgram, type CheckedProgram, type Message, type PacketBlock,
-  type PacketRing, type Socket,
+  AF_PACKET, ETH_P_8021Q, ETH_P_ALL, LINKTYPE, PACKET_AUXDATA, PACKET_OUTGOING, PACKET_STATISTICS, SOCK_DGRAM,
+  SOCK_RAW, SOL_PACKET, SOL_SOCKET, SO_TIMESTAMPNS, SocketError, TP_STATUS_VLAN_VALID, WouldBlockError,
+  attachPacketRing, checkFilter, runFilter, sizeof, socket, type BpfProgram, type CheckedProgram, type Message,
+  type PacketBlock, type PacketRing, type Socket,
 } from '..';
 import type { CaptureLayout, Link } from './sniff_links';
 import {

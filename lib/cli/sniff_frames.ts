@@ -13,7 +13,10 @@ export const MAXIMUM_SNAPLEN = 262144;
 
 /** A LINUX_SLL header: packet type, hardware type, address length, 8 address bytes, protocol. */
 const SLL_HEADER_LENGTH = 16;
-/** A LINUX_SLL2 header: protocol, reserved, interface index, hardware type, packet type, address length, 8 address bytes. */
+/**
+ * A LINUX_SLL2 header: protocol, reserved, interface index, hardware type,
+ * packet type, address length, 8 address bytes.
+ */
 const SLL2_HEADER_LENGTH = 20;
 /** Both cooked headers hold at most 8 bytes of link-layer address (sll_addr's size). */
 const SLL_ADDRESS_LENGTH = 8;
@@ -129,7 +132,8 @@ export function auxiliaryData(ancillary: readonly ReceivedAncillary[]): Auxiliar
     const tpid = view.getUint16(18, LITTLE_ENDIAN);
     // Kernels before TP_STATUS_VLAN_VALID marked a tag by a non-zero TCI alone, as libpcap allows for.
     const tagged = (status & TP_STATUS_VLAN_VALID) !== 0 || tci !== 0;
-    return { length: view.getUint32(4, LITTLE_ENDIAN), vlan: tagged ? { tci, tpid: tpid === 0 ? ETH_P_8021Q : tpid } : null };
+    const vlan = tagged ? { tci, tpid: tpid === 0 ? ETH_P_8021Q : tpid } : null;
+    return { length: view.getUint32(4, LITTLE_ENDIAN), vlan };
   }
   return null;
 }

@@ -81,7 +81,8 @@ class LineSink implements FrameSink {
 
   #printer(linkType: number): PacketPrinter {
     if (!isKnownLinkType(linkType)) {
-      throw new CommandError(`cannot print frames of link-type ${linkTypeText(linkType)} (EN10MB, RAW, LINUX_SLL and LINUX_SLL2 only)`);
+      throw new CommandError(`cannot print frames of link-type ${linkTypeText(linkType)} `
+        + '(EN10MB, RAW, LINUX_SLL and LINUX_SLL2 only)');
     }
     const printer = new PacketPrinter({
       linkType,
