@@ -27,5 +27,6 @@ export {
   type PacketMembershipOption,
 } from './options';
 export type { BinaryLike } from './validate';
+export { compileFilter, FilterSyntaxError, type CompileFilterOptions } from './bpf/compiler';
 export * from './errors';
 export * from './constants';
