@@ -23,6 +23,7 @@
       "native/receiver_js.cc",
       "native/sockaddr_js.cc",
       "native/socket_calls.cc",
+      "native/socket_filter.cc",
       "native/socket_handle.cc",
       "native/threadpool_op.cc",
       "native/waiting_ops.cc",
@@ -30,6 +31,7 @@
       "native/core/posix_socket.cc",
       "native/core/readiness_wait.cc",
       "native/core/sockaddr_codec.cc",
+      "native/core/socket_filter.cc",
       "native/core/thread_slots.cc"
     ],
     "include_dirs": [

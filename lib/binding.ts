@@ -211,6 +211,12 @@ export interface Binding {
   isInheritable(fd: number): number | Status;
   /** Clears (true) or sets FD_CLOEXEC: 0 or -errno. */
   setInheritable(fd: number, inheritable: boolean): Status;
+  /** setsockopt(2) SO_ATTACH_FILTER of the program (checked by lib/socket_filter.ts); with `drain`, the queue emptied first: 0 or -errno. */
+  attachFilter(fd: number, program: readonly { code: number; jt: number; jf: number; k: number }[], drain: boolean): Status;
+  /** setsockopt(2) SO_DETACH_FILTER: 0 or -errno. */
+  detachFilter(fd: number): Status;
+  /** setsockopt(2) SO_LOCK_FILTER (on): 0 or -errno. */
+  lockFilter(fd: number): Status;
   /** The process's threadpool and how many of its threads socket waits hold (native/core/thread_slots.h). */
   threadpoolUsage(): { poolSize: number; reserve: number; inUse: number };
   /** Sets how many pool threads socket waits leave free; returns the value in force. */

@@ -55,7 +55,7 @@ export const CONSTANT_NAMES = [
   'PACKET_MR_PROMISC', 'PACKET_MR_MULTICAST', 'PACKET_MR_ALLMULTI', 'PACKET_HOST',
   'PACKET_BROADCAST', 'PACKET_MULTICAST', 'PACKET_OTHERHOST', 'PACKET_OUTGOING', 'PACKET_AUXDATA',
   'PACKET_IGNORE_OUTGOING',
-  'BPF_LD', 'BPF_LDX', 'BPF_ST', 'BPF_STX', 'BPF_ALU', 'BPF_JMP', 'BPF_RET', 'BPF_MISC', 'BPF_W', 'BPF_H', 'BPF_B', 'BPF_IMM', 'BPF_ABS', 'BPF_IND', 'BPF_MEM', 'BPF_LEN', 'BPF_MSH', 'BPF_ADD', 'BPF_SUB', 'BPF_MUL', 'BPF_DIV', 'BPF_OR', 'BPF_AND', 'BPF_LSH', 'BPF_RSH', 'BPF_NEG', 'BPF_MOD', 'BPF_XOR', 'BPF_JA', 'BPF_JEQ', 'BPF_JGT', 'BPF_JGE', 'BPF_JSET', 'BPF_K', 'BPF_X', 'BPF_A', 'BPF_TAX', 'BPF_TXA', 'BPF_MAXINSNS', 'BPF_MEMWORDS', 'SKF_AD_OFF', 'SKF_AD_PROTOCOL', 'SKF_AD_PKTTYPE', 'SKF_AD_IFINDEX', 'SKF_NET_OFF', 'SKF_LL_OFF', 'PACKET_VERSION', 'PACKET_RX_RING', 'PACKET_TX_RING', 'PACKET_STATISTICS', 'PACKET_FANOUT', 'PACKET_FANOUT_HASH', 'PACKET_FANOUT_LB', 'PACKET_FANOUT_CPU', 'PACKET_FANOUT_ROLLOVER', 'PACKET_FANOUT_RND', 'PACKET_FANOUT_QM', 'PACKET_FANOUT_FLAG_ROLLOVER', 'PACKET_FANOUT_FLAG_DEFRAG', 'PACKET_LOSS', 'PACKET_RESERVE', 'PACKET_TIMESTAMP', 'PACKET_QDISC_BYPASS', 'TP_STATUS_KERNEL', 'TP_STATUS_USER', 'TP_STATUS_COPY', 'TP_STATUS_LOSING', 'TP_STATUS_CSUMNOTREADY', 'TP_STATUS_VLAN_VALID', 'TP_STATUS_BLK_TMO', 'TPACKET_ALIGNMENT', 'TPACKET_V1', 'TPACKET_V2', 'TPACKET_V3',
+  'BPF_LD', 'BPF_LDX', 'BPF_ST', 'BPF_STX', 'BPF_ALU', 'BPF_JMP', 'BPF_RET', 'BPF_MISC', 'BPF_W', 'BPF_H', 'BPF_B', 'BPF_IMM', 'BPF_ABS', 'BPF_IND', 'BPF_MEM', 'BPF_LEN', 'BPF_MSH', 'BPF_ADD', 'BPF_SUB', 'BPF_MUL', 'BPF_DIV', 'BPF_OR', 'BPF_AND', 'BPF_LSH', 'BPF_RSH', 'BPF_NEG', 'BPF_MOD', 'BPF_XOR', 'BPF_JA', 'BPF_JEQ', 'BPF_JGT', 'BPF_JGE', 'BPF_JSET', 'BPF_K', 'BPF_X', 'BPF_A', 'BPF_TAX', 'BPF_TXA', 'BPF_MAXINSNS', 'BPF_MEMWORDS', 'SKF_AD_OFF', 'SKF_AD_PROTOCOL', 'SKF_AD_PKTTYPE', 'SKF_AD_IFINDEX', 'SKF_AD_NLATTR', 'SKF_AD_NLATTR_NEST', 'SKF_AD_MARK', 'SKF_AD_QUEUE', 'SKF_AD_HATYPE', 'SKF_AD_RXHASH', 'SKF_AD_CPU', 'SKF_AD_ALU_XOR_X', 'SKF_AD_VLAN_TAG', 'SKF_AD_VLAN_TAG_PRESENT', 'SKF_AD_PAY_OFFSET', 'SKF_AD_RANDOM', 'SKF_AD_VLAN_TPID', 'SKF_AD_MAX', 'SKF_NET_OFF', 'SKF_LL_OFF', 'PACKET_VERSION', 'PACKET_RX_RING', 'PACKET_TX_RING', 'PACKET_STATISTICS', 'PACKET_FANOUT', 'PACKET_FANOUT_HASH', 'PACKET_FANOUT_LB', 'PACKET_FANOUT_CPU', 'PACKET_FANOUT_ROLLOVER', 'PACKET_FANOUT_RND', 'PACKET_FANOUT_QM', 'PACKET_FANOUT_FLAG_ROLLOVER', 'PACKET_FANOUT_FLAG_DEFRAG', 'PACKET_LOSS', 'PACKET_RESERVE', 'PACKET_TIMESTAMP', 'PACKET_QDISC_BYPASS', 'TP_STATUS_KERNEL', 'TP_STATUS_USER', 'TP_STATUS_COPY', 'TP_STATUS_LOSING', 'TP_STATUS_CSUMNOTREADY', 'TP_STATUS_VLAN_VALID', 'TP_STATUS_BLK_TMO', 'TPACKET_ALIGNMENT', 'TPACKET_V1', 'TPACKET_V2', 'TPACKET_V3',
   'ARPHRD_ETHER', 'ARPHRD_LOOPBACK', 'ARPHRD_NONE', 'NETLINK_ROUTE',
   'NETLINK_GENERIC', 'NETLINK_NETFILTER', 'NETLINK_SOCK_DIAG', 'NETLINK_KOBJECT_UEVENT',
   'NETLINK_ADD_MEMBERSHIP', 'NETLINK_DROP_MEMBERSHIP', 'NETLINK_PKTINFO', 'NETLINK_NO_ENOBUFS',
@@ -1020,6 +1020,34 @@ export const {
   SKF_AD_PKTTYPE,
   /** Ancillary load: the index of the interface. <linux/filter.h>. @category Packet filters (BPF) */
   SKF_AD_IFINDEX,
+  /** Ancillary load: the offset of the netlink attribute of type X, searched from offset A (0 if none). <linux/filter.h>. @category Packet filters (BPF) */
+  SKF_AD_NLATTR,
+  /** Ancillary load: as SKF_AD_NLATTR, inside the nested attribute at offset A. <linux/filter.h>. @category Packet filters (BPF) */
+  SKF_AD_NLATTR_NEST,
+  /** Ancillary load: the packet's mark (SO_MARK, netfilter). <linux/filter.h>. @category Packet filters (BPF) */
+  SKF_AD_MARK,
+  /** Ancillary load: the packet's receive queue (queue_mapping). <linux/filter.h>. @category Packet filters (BPF) */
+  SKF_AD_QUEUE,
+  /** Ancillary load: the interface's hardware type (ARPHRD_*). <linux/filter.h>. @category Packet filters (BPF) */
+  SKF_AD_HATYPE,
+  /** Ancillary load: the packet's flow hash. <linux/filter.h>. @category Packet filters (BPF) */
+  SKF_AD_RXHASH,
+  /** Ancillary load: the number of the CPU running the filter. <linux/filter.h>. @category Packet filters (BPF) */
+  SKF_AD_CPU,
+  /** Ancillary operation: A = A ^ X. <linux/filter.h>. @category Packet filters (BPF) */
+  SKF_AD_ALU_XOR_X,
+  /** Ancillary load: the VLAN tag control information the NIC stripped. <linux/filter.h>. @category Packet filters (BPF) */
+  SKF_AD_VLAN_TAG,
+  /** Ancillary load: 1 if the NIC stripped a VLAN tag, else 0. <linux/filter.h>. @category Packet filters (BPF) */
+  SKF_AD_VLAN_TAG_PRESENT,
+  /** Ancillary load: the offset of the payload past the transport header, as the flow dissector finds it. <linux/filter.h>. @category Packet filters (BPF) */
+  SKF_AD_PAY_OFFSET,
+  /** Ancillary load: a random 32-bit number. <linux/filter.h>. @category Packet filters (BPF) */
+  SKF_AD_RANDOM,
+  /** Ancillary load: the stripped VLAN tag's protocol (TPID). <linux/filter.h>. @category Packet filters (BPF) */
+  SKF_AD_VLAN_TPID,
+  /** The end of the ancillary offsets: SKF_AD_OFF + n is one only for n below it. <linux/filter.h>. @category Packet filters (BPF) */
+  SKF_AD_MAX,
   /** Loads at SKF_NET_OFF + n read from the network header. <linux/filter.h>. @category Packet filters (BPF) */
   SKF_NET_OFF,
   /** Loads at SKF_LL_OFF + n read from the link-layer header. <linux/filter.h>. @category Packet filters (BPF) */

@@ -27,6 +27,15 @@ export {
   type PacketMembershipOption,
 } from './options';
 export type { BinaryLike } from './validate';
+export type { BpfInstruction, BpfProgram } from './bpf/program';
+export { BpfProgramError } from './bpf/program_error';
+export { checkFilter } from './bpf/checker';
+export { CheckedProgram } from './bpf/checked_program';
+export { runFilter, type RunFilterOptions } from './bpf/interpreter';
+export { assemble } from './bpf/assembler';
+export { disassemble } from './bpf/disassembler';
+export { BpfAssemblyError } from './bpf/assembly_syntax';
+export type { AttachFilterOptions } from './socket_filter';
 export { compileFilter, FilterSyntaxError, type CompileFilterOptions } from './bpf/compiler';
 export * from './errors';
 export * from './constants';

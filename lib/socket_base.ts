@@ -14,6 +14,8 @@ import { inspect } from 'node:util';
 import { addressDetails, toNativeAddress, type Address, type SocketAddress } from './address';
 import type { Message, ReceivedAncillary } from './ancillary';
 import { binding, type SocketHandle } from './binding';
+import type { CheckedProgram } from './bpf/checked_program';
+import type { BpfProgram } from './bpf/program';
 import { AF_INET, SOCK_CLOEXEC, SOCK_NONBLOCK, SOCK_STREAM, SOMAXCONN } from './constants';
 import { closedError, errorFromStatus, SocketClosedError, SocketError, withPermissionHint } from './errors';
 import { stopWatching, watchForLeak } from './leak_guard';
@@ -25,6 +27,7 @@ import { END_RECEIVER, type Receiver } from './receiver';
 import { RecvWaiter } from './recv_waiter';
 import { checkInt, checkInt32, checkTimeout, type BinaryLike } from './validate';
 import { OPS } from './ops';
+import { attachFilter, detachFilter, lockFilter, type AttachFilterOptions } from './socket_filter';
 import { socketDuplex, receivedChunks, type MakefileOptions } from './socket_stream';
 import { checkCallOptions, failed, syncTimeout, waitFor, type CallOptions } from './wait';
 import type { RecvMsgOptions } from './messages';
@@ -324,6 +327,41 @@ export abstract class SocketBase {
     if (typeof inheritable !== 'boolean') throw new TypeError('inheritable must be a boolean');
     const r = binding.setInheritable(this[OPEN]('fcntl'), inheritable);
     if (r < 0) throw errorFromStatus(r, 'fcntl');
+  }
+
+  /**
+   * Attaches a classic BPF program as the socket's filter: setsockopt(2)
+   * `SO_ATTACH_FILTER` (socket(7)), replacing any filter it had. From then on
+   * the kernel runs it on each packet before queueing it: 0 drops the packet,
+   * n keeps its first n bytes. `{ drain: true }` also drops what was queued
+   * before (see {@link AttachFilterOptions}). Build the program with
+   * {@link assemble}, check it with {@link checkFilter}, try it with
+   * {@link runFilter}. Raises {@link BpfProgramError} (EINVAL) for a program
+   * the kernel refuses, with the instruction and why; PermissionDeniedError
+   * (EPERM) once the filter is locked; TypeError or RangeError for a program
+   * that is not `{ code, jt, jf, k }[]` with fields in range.
+   */
+  attachFilter(program: BpfProgram | CheckedProgram, options?: AttachFilterOptions): void {
+    attachFilter(() => this[OPEN]('setsockopt'), program, options);
+  }
+
+  /**
+   * Removes the socket's filter: setsockopt(2) `SO_DETACH_FILTER`
+   * (socket(7)). Raises SocketError ENOENT when it has none,
+   * PermissionDeniedError (EPERM) once the filter is locked.
+   */
+  detachFilter(): void {
+    detachFilter(() => this[OPEN]('setsockopt'));
+  }
+
+  /**
+   * Locks the socket's filter for the life of the socket: setsockopt(2)
+   * `SO_LOCK_FILTER` (socket(7)). From then on attachFilter and detachFilter
+   * raise PermissionDeniedError (EPERM), as a privileged process does before
+   * handing the socket to a less trusted one.
+   */
+  lockFilter(): void {
+    lockFilter(() => this[OPEN]('setsockopt'));
   }
 
   // --- Python's conveniences, made of the syscalls above and in Socket ---------

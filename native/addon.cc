@@ -12,6 +12,7 @@
 #include "receiver_js.h"
 #include "resolver.h"
 #include "socket_calls.h"
+#include "socket_filter.h"
 #include "socket_handle.h"
 #include "threadpool_op.h"
 #include "waiting_ops.h"
@@ -30,6 +31,7 @@ static Napi::Object InitAddon(Napi::Env env, Napi::Object exports) {
   bsd::InitOptionCodec(env, exports);
   bsd::InitResolver(env, exports);
   bsd::InitDescriptor(env, exports);
+  bsd::InitSocketFilter(env, exports);
   return exports;
 }
 

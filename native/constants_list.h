@@ -893,6 +893,48 @@ X(SKF_AD_PKTTYPE)
 #ifdef SKF_AD_IFINDEX
 X(SKF_AD_IFINDEX)
 #endif
+#ifdef SKF_AD_NLATTR
+X(SKF_AD_NLATTR)
+#endif
+#ifdef SKF_AD_NLATTR_NEST
+X(SKF_AD_NLATTR_NEST)
+#endif
+#ifdef SKF_AD_MARK
+X(SKF_AD_MARK)
+#endif
+#ifdef SKF_AD_QUEUE
+X(SKF_AD_QUEUE)
+#endif
+#ifdef SKF_AD_HATYPE
+X(SKF_AD_HATYPE)
+#endif
+#ifdef SKF_AD_RXHASH
+X(SKF_AD_RXHASH)
+#endif
+#ifdef SKF_AD_CPU
+X(SKF_AD_CPU)
+#endif
+#ifdef SKF_AD_ALU_XOR_X
+X(SKF_AD_ALU_XOR_X)
+#endif
+#ifdef SKF_AD_VLAN_TAG
+X(SKF_AD_VLAN_TAG)
+#endif
+#ifdef SKF_AD_VLAN_TAG_PRESENT
+X(SKF_AD_VLAN_TAG_PRESENT)
+#endif
+#ifdef SKF_AD_PAY_OFFSET
+X(SKF_AD_PAY_OFFSET)
+#endif
+#ifdef SKF_AD_RANDOM
+X(SKF_AD_RANDOM)
+#endif
+#ifdef SKF_AD_VLAN_TPID
+X(SKF_AD_VLAN_TPID)
+#endif
+#ifdef SKF_AD_MAX
+X(SKF_AD_MAX)
+#endif
 #ifdef SKF_NET_OFF
 X(SKF_NET_OFF)
 #endif
