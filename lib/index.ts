@@ -36,6 +36,7 @@ export { assemble } from './bpf/assembler';
 export { disassemble } from './bpf/disassembler';
 export { BpfAssemblyError } from './bpf/assembly_syntax';
 export type { AttachFilterOptions } from './socket_filter';
+export { LINKTYPE, type LinkTypeName } from './link_type';
 export { compileFilter, FilterSyntaxError, type CompileFilterOptions } from './bpf/compiler';
 export * from './errors';
 export * from './constants';
