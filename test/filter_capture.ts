@@ -7,10 +7,11 @@
 // back: the frames are what `tcpdump -r -xx` prints, so nothing of ours
 // stands between the file and the comparison.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import type { BpfInstruction } from '../lib';
 import { makeTopology, type Topology } from './topology';
 
 /** One captured frame: its timestamp as tcpdump prints it (`-tt`) and its bytes. */
@@ -213,4 +214,33 @@ export function writePcap(path: string, linkType: number, frames: CapturedFrame[
     return [record, bytes];
   });
   writeFileSync(path, Buffer.concat([header, ...records]));
+}
+
+let emptyFiles: string | undefined;
+const compiledByTcpdump = new Map<string, { program: BpfInstruction[] } | { error: string }>();
+
+/**
+ * tcpdump's own program for an expression on `linkType` (`tcpdump -dd`, as
+ * it compiles for a file of that link type), or its error message.
+ */
+export function tcpdumpProgram(expression: string, linkType: number): { program: BpfInstruction[] } | { error: string } {
+  const key = `${linkType} ${expression}`;
+  const known = compiledByTcpdump.get(key);
+  if (known !== undefined) return known;
+  emptyFiles ??= mkdtempSync(join(tmpdir(), 'bsd-socket-dlt-'));
+  const file = join(emptyFiles, `${linkType}.pcap`);
+  if (!existsSync(file)) writePcap(file, linkType, []);
+  const result = spawnSync('tcpdump', ['-dd', '-r', file, expression], { encoding: 'utf8' });
+  const compiled = result.status !== 0
+    ? { error: result.stderr.split('\n').filter((l) => l.startsWith('tcpdump: ')).join(' ') }
+    : { program: [...result.stdout.matchAll(/\{ (0x[0-9a-f]+), (\d+), (\d+), (0x[0-9a-f]+) \}/g)]
+      .map((m) => ({ code: Number(m[1]), jt: Number(m[2]), jf: Number(m[3]), k: Number(m[4]) })) };
+  compiledByTcpdump.set(key, compiled);
+  return compiled;
+}
+
+/** Removes the files tcpdumpProgram made. */
+export function removeTcpdumpFiles(): void {
+  if (emptyFiles !== undefined) rmSync(emptyFiles, { recursive: true, force: true });
+  emptyFiles = undefined;
 }

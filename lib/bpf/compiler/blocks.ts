@@ -114,12 +114,15 @@ export function topologicalOrder(graph: BlockGraph): number[] {
 }
 
 // What is known about the value of one load: equal to `eq`, or not equal to
-// any of `ne`.
+// any of `ne`. Knowing less is always safe (a test is then made, not
+// skipped), so both lists are capped to keep the optimizer linear.
 interface Fact {
   readonly eq?: number;
   readonly ne: readonly number[];
 }
 type Facts = ReadonlyMap<string, Fact>;
+const MAX_FACT_KEYS = 32;
+const MAX_EXCLUDED = 8;
 
 function compare(value: number, comparison: Comparison, k: number): boolean {
   switch (comparison) {
@@ -144,6 +147,7 @@ function withOutcome(facts: Facts, block: Block, outcome: boolean): Facts {
   if (block.test.comparison !== 'eq') return facts;
   const known = facts.get(block.key);
   if (known?.eq !== undefined) return facts;
+  if (known === undefined ? facts.size >= MAX_FACT_KEYS : !outcome && known.ne.length >= MAX_EXCLUDED) return facts;
   const next = new Map(facts);
   const { value } = block.test;
   next.set(block.key, outcome ? { ne: [], eq: value } : { ne: [...(known?.ne ?? []), value] });

@@ -34,3 +34,8 @@ export class FilterSyntaxError extends TypeError {
     this.reason = reason;
   }
 }
+
+/** A token for a message: its text, cut short if long. */
+export function shortened(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}

@@ -34,6 +34,9 @@ export interface CompileFilterOptions {
   netmask?: string;
 }
 
+/** How many tests a condition may have before optimizing: the optimizer merges many, but never this many. */
+const MAX_BLOCKS_BEFORE_OPTIMIZING = 8 * BPF_MAXINSNS;
+
 /** tcpdump's default snapshot length (MAXIMUM_SNAPLEN). */
 const DEFAULT_SNAPLEN = 262144;
 
@@ -90,12 +93,15 @@ export function compileFilter(expression: string, options: CompileFilterOptions)
 
   const tree = parseFilter(expression);
   const condition = tree === null ? TRUE : conditionOf(tree, { expression, layer, netmask: mask.value });
+  const tooLong = (what: string): FilterSyntaxError =>
+    new FilterSyntaxError(`expression too long for a classic BPF program: ${what}, over BPF_MAXINSNS (${BPF_MAXINSNS})`,
+      expression, 0);
   const graph = buildGraph(condition);
+  // Each block is at least one instruction; past this many the optimizer
+  // could not bring it under the limit, and would only take time.
+  if (graph.blocks.length > MAX_BLOCKS_BEFORE_OPTIMIZING) throw tooLong(`${graph.blocks.length} tests before optimizing`);
   optimizeGraph(graph);
   const program = layOut(graph, snaplen);
-  if (program.length > BPF_MAXINSNS) {
-    throw new FilterSyntaxError(`expression compiles to ${program.length} instructions, more than BPF_MAXINSNS (${BPF_MAXINSNS})`,
-      expression, 0);
-  }
+  if (program.length > BPF_MAXINSNS) throw tooLong(`${program.length} instructions`);
   return program;
 }

@@ -7,7 +7,7 @@
 //     parenthesised expression (whose qualifiers are those before its "(");
 //   - inside a value's parentheses only values may follow `and`/`or`
 //     (`host (1.1.1.1 or 2.2.2.2)`), and a parenthesised number is a number.
-import { FilterSyntaxError } from './filter_syntax_error';
+import { FilterSyntaxError, shortened } from './filter_syntax_error';
 import { tokenize, type Token } from './tokens';
 import { NO_QUALIFIERS, type FilterNode, type FilterValue, type Qualifiers } from './syntax_tree';
 
@@ -305,7 +305,7 @@ class Parser {
   #syntaxError(arithmetic = 0): FilterSyntaxError {
     const token = this.#peek();
     if (arithmetic) return this.#unsupported('arithmetic comparisons (ip[9] = 6, len > 100)', token);
-    const what = token.kind === 'eof' ? 'end of expression' : JSON.stringify(token.text);
+    const what = token.kind === 'eof' ? 'end of expression' : JSON.stringify(shortened(token.text));
     return new FilterSyntaxError(`syntax error: unexpected ${what}`, this.#expression, token.position);
   }
 

@@ -9,7 +9,7 @@
 //   - `tcp`, `udp`, `icmp6`, … on IPv6 look at the next header, and past one
 //     fragment header;
 //   - qualifiers that do not apply are errors, as tcpdump's are.
-import { FilterSyntaxError } from './filter_syntax_error';
+import { FilterSyntaxError, shortened } from './filter_syntax_error';
 import { IPPROTO_NUMBER, parseIPv6, parseMac48, parseShortIPv4, portByName, type PortProtocol } from './addresses';
 import { and, not, or, test, testAfterIPv4, testLength, type Condition } from './conditions';
 import { ETHERTYPE, type LinkLayer } from './link_layer';
@@ -126,7 +126,7 @@ class Primitives {
       case 'link': throw this.#error('link layer applied in wrong context');
       default: {
         const protocol = IP_PROTOCOLS.get(name);
-        if (protocol === undefined) throw this.#error(`'${name}' not supported by this filter compiler`);
+        if (protocol === undefined) throw this.#error(`'${shortened(name)}' not supported by this filter compiler`);
         if (protocol.on === 'ip') return this.#ipProtocol(protocol.number);
         if (protocol.on === 'ip6') return this.#ip6Protocol(protocol.number);
         return or(this.#ipProtocol(protocol.number), this.#ip6Protocol(protocol.number));
@@ -223,7 +223,7 @@ class Primitives {
     if (q.addr !== 'default' && q.addr !== 'host' && q.addr !== 'net') throw this.#error(`'${q.addr}' modifier applied to ip host`);
     if (q.proto === 'link') throw this.#error('illegal link layer address');
     const address = parseShortIPv4(text);
-    if (address === null) throw this.#error(`invalid IPv4 address '${text}'`);
+    if (address === null) throw this.#error(`invalid IPv4 address '${shortened(text)}'`);
     // `10.1` stands for 10.1.0.0 with the 16 bits given, as host or net.
     const shift = 32 - address.bits;
     return this.#host(q, address.value * 2 ** shift, (0xffffffff * 2 ** shift) % 2 ** 32);
@@ -231,19 +231,19 @@ class Primitives {
 
   #ipv4Network(q: Qualifiers, value: FilterValue & { type: 'ipv4-prefix' | 'ipv4-netmask' }): Condition {
     const network = parseShortIPv4(value.text);
-    if (network === null) throw this.#error(`invalid IPv4 address '${value.text}'`);
+    if (network === null) throw this.#error(`invalid IPv4 address '${shortened(value.text)}'`);
     const address = network.value * 2 ** (32 - network.bits);
     let mask: number;
     let shown: string;
     if (value.type === 'ipv4-netmask') {
       const m = parseShortIPv4(value.mask);
-      if (m === null) throw this.#error(`invalid IPv4 address '${value.mask}'`);
+      if (m === null) throw this.#error(`invalid IPv4 address '${shortened(value.mask)}'`);
       mask = m.value * 2 ** (32 - m.bits);
-      shown = `${value.text} mask ${value.mask}`;
+      shown = `${shortened(value.text)} mask ${shortened(value.mask)}`;
     } else {
       if (value.bits > 32) throw this.#error('mask length must be <= 32');
       mask = value.bits === 0 ? 0 : (0xffffffff << (32 - value.bits)) >>> 0;
-      shown = `${value.text}/${value.bits}`;
+      shown = `${shortened(value.text)}/${value.bits}`;
     }
     if (((address & ~mask) >>> 0) !== 0) throw this.#error(`non-network bits set in "${shown}"`);
     if (q.addr !== 'net') throw this.#error('Mask syntax for networks only');
@@ -274,11 +274,11 @@ class Primitives {
     if (q.addr === 'port' || q.addr === 'portrange' || q.addr === 'proto' || q.addr === 'protochain'
       || q.addr === 'gateway') throw this.#error('invalid qualifier against IPv6 address');
     const address = parseIPv6(text);
-    if (address === null) throw this.#error(`bogus IPv6 address ${text}`);
+    if (address === null) throw this.#error(`bogus IPv6 address ${shortened(text)}`);
     if (bits > 128) throw this.#error('mask length must be <= 128');
     const mask = new Uint8Array(16);
     for (let i = 0; i < 16; i++) mask[i] = bits >= 8 * (i + 1) ? 0xff : bits > 8 * i ? (0xff << (8 - (bits - 8 * i))) & 0xff : 0;
-    if (address.some((byte, i) => (byte & ~mask[i]) !== 0)) throw this.#error(`non-network bits set in "${text}/${bits}"`);
+    if (address.some((byte, i) => (byte & ~mask[i]) !== 0)) throw this.#error(`non-network bits set in "${shortened(text)}/${bits}"`);
     if (q.addr !== 'net' && bits !== 128) throw this.#error('Mask syntax for networks only');
     if (q.proto !== 'default' && q.proto !== 'ip6') {
       throw this.#error(q.proto === 'link' ? `link-layer modifier applied to ${q.addr === 'net' ? 'net' : 'host'}`
@@ -370,7 +370,7 @@ class Primitives {
       case 'port': {
         const protocol = this.#portProtocol(q);
         const named = portByName(name);
-        if (named === null) throw this.#error(`unknown port '${name}'`);
+        if (named === null) throw this.#error(`unknown port '${shortened(name)}'`);
         return this.#ports(named.port, named.port, this.#namedPortProtocol(protocol, named.protocol, name, 'port'),
           q.dir, false);
       }
@@ -382,15 +382,15 @@ class Primitives {
       case 'proto': {
         const table = q.proto === 'link' ? ETHER_PROTOCOL_NAMES : IP_PROTOCOL_NAMES;
         const number = table.get(name);
-        if (number === undefined) throw this.#error(`unknown protocol: ${name}`);
+        if (number === undefined) throw this.#error(`unknown protocol: ${shortened(name)}`);
         return this.#protoNumber(q, number);
       }
       case 'protochain': throw this.#error("'protochain' not supported by this filter compiler");
-      case 'net': throw this.#error(`network names are not resolved: '${name}' (give the network as a.b.c.d/len)`);
-      case 'gateway': throw this.#error(`'gateway' needs host names, which are not resolved: '${name}'`);
+      case 'net': throw this.#error(`network names are not resolved: '${shortened(name)}' (give the network as a.b.c.d/len)`);
+      case 'gateway': throw this.#error(`'gateway' needs host names, which are not resolved: '${shortened(name)}'`);
       default:
-        if (q.proto === 'link') throw this.#error(`Ethernet host names are not resolved: '${name}' (give the MAC address)`);
-        throw this.#error(`host names are not resolved: '${name}' (give a numeric address)`);
+        if (q.proto === 'link') throw this.#error(`Ethernet host names are not resolved: '${shortened(name)}' (give the MAC address)`);
+        throw this.#error(`host names are not resolved: '${shortened(name)}' (give a numeric address)`);
     }
   }
 
@@ -398,7 +398,7 @@ class Primitives {
   #namedPortProtocol(asked: number | 'any', found: PortProtocol, name: string, what: string): number | 'any' {
     const foundNumber = found === 'any' ? 'any' : found === 'tcp' ? IPPROTO_NUMBER.TCP : IPPROTO_NUMBER.UDP;
     if (asked === 'any') return foundNumber;
-    if (foundNumber !== 'any' && foundNumber !== asked) throw this.#error(`${what} '${name}' is ${found}`);
+    if (foundNumber !== 'any' && foundNumber !== asked) throw this.#error(`${what} '${shortened(name)}' is ${found}`);
     return asked;
   }
 
@@ -416,7 +416,7 @@ class Primitives {
     const dash = text.indexOf('-');
     const low = dash < 0 ? null : portByName(text.slice(0, dash));
     const high = dash < 0 ? null : portByName(text.slice(dash + 1));
-    if (low === null || high === null) throw this.#error(`unknown port in range '${text}'`);
+    if (low === null || high === null) throw this.#error(`unknown port in range '${shortened(text)}'`);
     return [low.port, high.port, low.protocol === high.protocol ? low.protocol : 'any'];
   }
 }

@@ -3,7 +3,7 @@
 // listed first). So `host` is a keyword but `hostx` a name, `1.2.3.4` an IPv4
 // address but `1.2.3.4.5` a name, `80` a number but `80-90` a name (which
 // `portrange` then reads), and `aa:bb:cc:dd:ee:ff` a MAC address.
-import { FilterSyntaxError } from './filter_syntax_error';
+import { FilterSyntaxError, shortened } from './filter_syntax_error';
 
 /** What a token is. `num` carries its value; the address and name kinds their text. */
 export type TokenKind =
@@ -141,10 +141,10 @@ function numberValue(text: string, expression: string, position: number): number
   let value: bigint;
   if (/^0[xX]/.test(text)) value = BigInt(text);
   else if (text.length > 1 && text.startsWith('0')) {
-    if (/[89]/.test(text)) throw new FilterSyntaxError(`number ${text} contains non-octal digit`, expression, position);
+    if (/[89]/.test(text)) throw new FilterSyntaxError(`number ${shortened(text)} contains non-octal digit`, expression, position);
     value = BigInt(`0o${text.slice(1)}`);
   } else value = BigInt(text);
-  if (value > 0xffffffffn) throw new FilterSyntaxError(`number ${text} overflows 32 bits`, expression, position);
+  if (value > 0xffffffffn) throw new FilterSyntaxError(`number ${shortened(text)} overflows 32 bits`, expression, position);
   return Number(value);
 }
 
@@ -227,7 +227,7 @@ function nextToken(expression: string, at: number): Token {
       throw new FilterSyntaxError(`unexpected character ${shown}`, expression, at);
     }
     case 'bad-mac':
-      throw new FilterSyntaxError(`bogus ethernet address ${text}`, expression, at);
+      throw new FilterSyntaxError(`bogus ethernet address ${shortened(text)}`, expression, at);
     case 'keyword': {
       const keyword = KEYWORDS.get(text) as string;
       if (keyword === 'and' || keyword === 'or' || keyword === 'not') return { kind: keyword, text, position: at };
