@@ -1,16 +1,17 @@
 // compileFilter: a pcap-filter(7) expression to a classic BPF program, the
 // way libpcap's pcap_compile makes it for tcpdump. The stages, one file each:
 // tokens.ts → parser.ts (syntax tree, qualifiers filled in) → primitives.ts
-// (conditions on the frame, per link_layer.ts) → blocks.ts (test graph,
-// optimized) → layout.ts (instructions).
+// (conditions on the frame, per link_layer.ts) → blocks.ts (test graph) →
+// optimizer.ts and pullup.ts → layout.ts (instructions).
 import { BPF_MAXINSNS } from '../../constants';
 import { LINKTYPE } from '../../link_type';
 import type { BpfProgram } from '../program';
 import { parseShortIPv4 } from './addresses';
-import { buildGraph, optimizeGraph } from './blocks';
+import { buildGraph } from './blocks';
 import { TRUE } from './conditions';
 import { FilterSyntaxError } from './filter_syntax_error';
 import { layOut } from './layout';
+import { optimizeGraph } from './optimizer';
 import { linkLayerOf, SUPPORTED_LINK_TYPES } from './link_layer';
 import { parseFilter } from './parser';
 import { conditionOf } from './primitives';

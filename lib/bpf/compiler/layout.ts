@@ -90,12 +90,46 @@ export function layOut(graph: BlockGraph, accept: number): BpfInstruction[] {
     }
   }
 
-  const list: Item[] = order.map((index) => items.get(index) as Item);
+  const list = mergeLoadless(order.map((index) => items.get(index) as Item & { kind: 'block' }));
   for (const target of [ACCEPT, REJECT]) {
     const ret = rets.get(target) as Item;
     if (list.some((item) => item.kind === 'block' && (item.jt === ret || item.jf === ret))) list.push(ret);
   }
   return encode(withTrampolines(list));
+}
+
+// Blocks left with no loads only compare whatever A holds; two that compare
+// with the same constant and jump to the same places are one block, even
+// when A came from different loads on the way to each (libpcap's
+// intern_blocks does the same: `ld [30]; jeq #a` and `ld [38]; jeq #a`
+// share their tails). What reaches a successor is unchanged: a merged
+// block passes on A as each way into it had it. From the end backwards, so
+// successors are merged first.
+function mergeLoadless(blocks: Array<Item & { kind: 'block' }>): Item[] {
+  const kept = new Map<Item, Item>();
+  const bySignature = new Map<string, Item>();
+  const ids = new Map<Item, number>();
+  const id = (item: Item): number => {
+    if (!ids.has(item)) ids.set(item, ids.size);
+    return ids.get(item) as number;
+  };
+  const list: Item[] = [];
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const item = blocks[i];
+    item.jt = kept.get(item.jt) ?? item.jt;
+    item.jf = kept.get(item.jf) ?? item.jf;
+    if (item.loads.length === 0) {
+      const signature = `${item.jump.code} ${item.jump.k} ${id(item.jt)} ${id(item.jf)}`;
+      const same = bySignature.get(signature);
+      if (same !== undefined) {
+        kept.set(item, same);
+        continue;
+      }
+      bySignature.set(signature, item);
+    }
+    list.push(item);
+  }
+  return list.reverse();
 }
 
 const lengthOf = (item: Item): number => (item.kind === 'block' ? item.loads.length + 1 : 1);

@@ -330,26 +330,29 @@ class Primitives {
     }
   }
 
-  // Ports low..high (a single port when `range` is false) on IPv6, then IPv4.
+  // Ports low..high (a single port when `range` is false) on IPv6, then
+  // IPv4; with no protocol given, SCTP, TCP or UDP. Each protocol gets its
+  // own copy of the port tests, as in libpcap: the optimizer then knows the
+  // protocol on every path and merges the copies back into one.
   #ports(low: number, high: number, protocol: number | 'any', dir: Qualifiers['dir'], range: boolean): Condition {
     const [first, last] = low <= high ? [low, high] : [high, low];
     const protocols = protocol === 'any' ? PORT_PROTOCOLS : [protocol];
     const network = this.#layer.network;
     const inRange = (load: (comparison: 'eq' | 'gt' | 'ge', value: number) => Condition): Condition =>
       (range ? and(load('ge', first), not(load('gt', last))) : load('eq', first));
-    const protocolIs = (offset: number): Condition =>
-      protocols.map((p): Condition => test(1, offset, 'eq', p)).reduce((a, b) => or(a, b));
+    const anyOf = (each: (protocol: number) => Condition): Condition =>
+      protocols.map(each).reduce((a, b) => or(a, b));
 
     const ip6Port = (offset: number): Condition =>
       inRange((comparison, value) => test(2, network + IPV6.length + offset, comparison, value));
-    const ip6 = and(this.#carries(ETHERTYPE.IPV6),
-      and(protocolIs(network + IPV6.nextHeader), this.#directed(dir, ip6Port, PORTS.source, PORTS.destination)));
+    const ip6 = and(this.#carries(ETHERTYPE.IPV6), anyOf((p) => and(test(1, network + IPV6.nextHeader, 'eq', p),
+      this.#directed(dir, ip6Port, PORTS.source, PORTS.destination))));
 
     const ipPort = (offset: number): Condition =>
       inRange((comparison, value) => testAfterIPv4(network, 2, network + offset, comparison, value));
     const notLaterFragment = not(test(2, network + IPV4.fragment, 'set', IPV4_FRAGMENT_OFFSET));
-    const ip = and(this.#carries(ETHERTYPE.IP), and(and(protocolIs(network + IPV4.protocol), notLaterFragment),
-      this.#directed(dir, ipPort, PORTS.source, PORTS.destination)));
+    const ip = and(this.#carries(ETHERTYPE.IP), anyOf((p) => and(and(test(1, network + IPV4.protocol, 'eq', p),
+      notLaterFragment), this.#directed(dir, ipPort, PORTS.source, PORTS.destination))));
     return or(ip6, ip);
   }
 
