@@ -22,6 +22,12 @@ import {
 } from './filter_capture';
 import { asLinkType, ethernetFrames as craftedFrames, expressionGenerator, tokenSoupGenerator } from './filter_corpus';
 import { fuzzOne } from './fuzz/ts/filter_compiler';
+import { buildGraph } from '../lib/bpf/compiler/blocks';
+import { layOut } from '../lib/bpf/compiler/layout';
+import { linkLayerOf } from '../lib/bpf/compiler/link_layer';
+import { optimizeGraph } from '../lib/bpf/compiler/optimizer';
+import { parseFilter } from '../lib/bpf/compiler/parser';
+import { conditionOf } from '../lib/bpf/compiler/primitives';
 
 const SNAPLEN = 262144;
 
@@ -271,6 +277,36 @@ describe('the language: the same verdicts as tcpdump\'s own programs', () => {
     checkFilter(program);
     expect(disagreements([expression], LINKTYPE.EN10MB)).toEqual([]);
   });
+});
+
+test('the optimizer never changes the verdict on a whole frame', () => {
+  const generate = expressionGenerator(4242);
+  const frames = craftedFrames();
+  let compared = 0;
+  const changed: string[] = [];
+  for (let i = 0; i < 150; i++) {
+    const expression = generate();
+    const linkType = [LINKTYPE.EN10MB, LINKTYPE.RAW, LINKTYPE.LINUX_SLL2][i % 3];
+    const layer = linkLayerOf(linkType);
+    let condition;
+    try {
+      condition = conditionOf(parseFilter(expression) as NonNullable<ReturnType<typeof parseFilter>>,
+        { expression, layer: layer as NonNullable<typeof layer>, netmask: 0 });
+    } catch (error) {
+      if (error instanceof FilterSyntaxError) continue;
+      throw error;
+    }
+    const plain = layOut(buildGraph(condition), SNAPLEN);
+    const graph = buildGraph(condition);
+    optimizeGraph(graph);
+    const optimized = layOut(graph, SNAPLEN);
+    for (const frame of frames.map((f) => asLinkType(linkType, f))) {
+      if (runFilter(optimized, frame) !== runFilter(plain, frame)) changed.push(`${expression}: ${frame.toString('hex')}`);
+    }
+    compared++;
+  }
+  expect(changed).toEqual([]);
+  expect(compared).toBeGreaterThan(75);
 });
 
 describe('qualifiers carried to bare values, as pcap-filter(7) says', () => {
