@@ -17,8 +17,15 @@ export const enum OP {
   ANCILLARY,
 }
 
-/** Words per decoded instruction. */
-export const STRIDE = 4;
+/**
+ * The decoded layout. A const enum, so that the compiler writes the number
+ * in place: an exported const is a property load from the module object on
+ * every instruction the interpreter runs.
+ */
+export const enum Layout {
+  /** Words per decoded instruction. */
+  STRIDE = 4,
+}
 
 const CREATE = Symbol('CheckedProgram');
 
@@ -30,7 +37,7 @@ const CREATE = Symbol('CheckedProgram');
 export class CheckedProgram {
   /** The program's instructions, as checked (a frozen copy, `k` as an unsigned 32-bit number). */
   readonly instructions: BpfProgram;
-  /** @internal The decoded instructions, {@link STRIDE} int32s each. */
+  /** @internal The decoded instructions, Layout.STRIDE int32s each. */
   readonly decoded: Int32Array;
 
   /** @internal Made by checkFilter only. */

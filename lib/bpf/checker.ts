@@ -21,7 +21,7 @@ import {
   SKF_AD_RXHASH, SKF_AD_VLAN_TAG, SKF_AD_VLAN_TAG_PRESENT, SKF_AD_VLAN_TPID,
 } from '../constants';
 import { describe } from '../validate';
-import { CheckedProgram, makeCheckedProgram, OP, STRIDE } from './checked_program';
+import { CheckedProgram, makeCheckedProgram, Layout, OP } from './checked_program';
 import type { BpfInstruction, BpfProgram } from './program';
 import { BpfProgramError } from './program_error';
 
@@ -107,6 +107,12 @@ function field(value: unknown, name: string, pc: number, key: string, min: numbe
  * ancillary load (`SKF_AD_OFF + n`), a last instruction that is not a return,
  * or a scratch word read before it is written on some path.
  *
+ * The kernel then translates the program to eBPF (bpf_convert_filter), and
+ * that can still fail for a program the checker passed: EINVAL when a jump
+ * spans more than 32767 translated instructions (a `ja` over some 4000 packet
+ * loads), ENOMEM for a translation too large to allocate. Those limits depend
+ * on the kernel's version and configuration, and are not modelled here.
+ *
  * @param program - The instructions.
  * @returns The program, checked: pass it to {@link runFilter} to skip the check on every packet.
  * @throws {@link BpfProgramError} (code `'EINVAL'`) naming the instruction and the reason;
@@ -117,7 +123,7 @@ export function checkFilter(program: BpfProgram | CheckedProgram): CheckedProgra
   if (program instanceof CheckedProgram) return program;
   const instructions = readProgram(program);
   const length = instructions.length;
-  const decoded = new Int32Array(length * STRIDE);
+  const decoded = new Int32Array(length * Layout.STRIDE);
   for (let pc = 0; pc < length; pc++) {
     const { code, jt, jf, k } = instructions[pc];
     let operation = OPERATION_OF_CODE.get(code);
@@ -162,7 +168,7 @@ export function checkFilter(program: BpfProgram | CheckedProgram): CheckedProgra
       default:
         break;
     }
-    const at = pc * STRIDE;
+    const at = pc * Layout.STRIDE;
     decoded[at] = operation;
     decoded[at + 1] = trueTarget;
     decoded[at + 2] = falseTarget;
@@ -197,7 +203,7 @@ function checkLoadsAfterStores(decoded: Int32Array, length: number): void {
   let written = 0;
   for (let pc = 0; pc < length; pc++) {
     written &= masks[pc];
-    const at = pc * STRIDE;
+    const at = pc * Layout.STRIDE;
     const k = decoded[at + 3];
     switch (decoded[at]) {
       case OP.ST: case OP.STX:

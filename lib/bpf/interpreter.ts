@@ -16,15 +16,14 @@
 // The registers live in locals as int32 (the representation V8 keeps
 // unboxed) and become unsigned where it matters: comparisons, division, the
 // result. Nothing is allocated per instruction or per packet.
-import { BPF_MEMWORDS, SKF_LL_OFF, SKF_NET_OFF } from '../constants';
 import {
-  SKF_AD_ALU_XOR_X, SKF_AD_CPU, SKF_AD_HATYPE, SKF_AD_IFINDEX, SKF_AD_MARK, SKF_AD_NLATTR, SKF_AD_NLATTR_NEST,
-  SKF_AD_PAY_OFFSET, SKF_AD_PKTTYPE, SKF_AD_PROTOCOL, SKF_AD_QUEUE, SKF_AD_RANDOM, SKF_AD_RXHASH, SKF_AD_VLAN_TAG,
-  SKF_AD_VLAN_TAG_PRESENT, SKF_AD_VLAN_TPID,
+  BPF_MEMWORDS, SKF_AD_ALU_XOR_X, SKF_AD_CPU, SKF_AD_HATYPE, SKF_AD_IFINDEX, SKF_AD_MARK, SKF_AD_NLATTR,
+  SKF_AD_NLATTR_NEST, SKF_AD_PAY_OFFSET, SKF_AD_PKTTYPE, SKF_AD_PROTOCOL, SKF_AD_QUEUE, SKF_AD_RANDOM, SKF_AD_RXHASH,
+  SKF_AD_VLAN_TAG, SKF_AD_VLAN_TAG_PRESENT, SKF_AD_VLAN_TPID, SKF_LL_OFF, SKF_NET_OFF,
 } from '../constants';
 import { checkInt, describe } from '../validate';
 import { checkFilter } from './checker';
-import { CheckedProgram, OP, STRIDE } from './checked_program';
+import { CheckedProgram, Layout, OP } from './checked_program';
 import { findNetlinkAttribute, findNestedNetlinkAttribute } from './netlink_attribute';
 import type { BpfProgram } from './program';
 
@@ -98,7 +97,7 @@ let networkBase = 0;
  *
  * @param program - The instructions, or a program {@link checkFilter} returned.
  * @param frame - The packet as the socket's filter sees it: from the link-layer header on a packet
- *   socket of type SOCK_RAW, from the network header on SOCK_DGRAM.
+ *   socket of type SOCK_RAW, from the network header on SOCK_DGRAM, from the UDP header on a UDP socket.
  * @param options - The packet's length, header offsets and ancillary values.
  * @returns The bytes to accept (0: drop).
  * @throws {@link BpfProgramError} when the program is invalid (as {@link checkFilter});
@@ -128,7 +127,7 @@ export function runFilter(program: BpfProgram | CheckedProgram, frame: Uint8Arra
   let X = 0;
   let pc = 0;
   for (;;) {
-    const at = pc * STRIDE;
+    const at = pc * Layout.STRIDE;
     const k = code[at + 3];
     pc++;
     switch (code[at]) {
