@@ -62,6 +62,7 @@ export function layOut(graph: BlockGraph, accept: number): BpfInstruction[] {
   if (graph.root < 0) return [{ code: BPF_RET | BPF_K, jt: 0, jf: 0, k: (rets.get(graph.root) as { value: number }).value }];
 
   const order = topologicalOrder(graph);
+  // Every item first (jumps point forward, at items made later), then their loads and successors.
   const items = new Map<number, Item & { kind: 'block' }>();
   for (const index of order) {
     const { test } = graph.blocks[index];

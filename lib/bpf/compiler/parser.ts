@@ -21,10 +21,12 @@ export const PROTOCOL_KEYWORDS: ReadonlySet<string> = new Set([
   'l2', 'iih', 'lsp', 'snp', 'psnp', 'csnp', 'clnp', 'stp', 'ipx', 'netbeui', 'radio',
 ]);
 
+const ARITHMETIC_PRIMITIVES = 'arithmetic comparisons (ip[9] = 6, len > 100)';
+
 // Primitives of the language this compiler does not build, by the keyword
 // they start with.
 const UNSUPPORTED: ReadonlyMap<string, string> = new Map([
-  ...['byte', 'len'].map((k): [string, string] => [k, 'arithmetic comparisons (ip[9] = 6, len > 100)']),
+  ...['byte', 'len'].map((k): [string, string] => [k, ARITHMETIC_PRIMITIVES]),
   ...['inbound', 'outbound', 'ifindex'].map((k): [string, string] => [k, `'${k}'`]),
   ...['vlan', 'mpls', 'pppoed', 'pppoes', 'geneve', 'vxlan', 'llc'].map((k): [string, string] => [k, `'${k}'`]),
   ...['ifname', 'ruleset', 'rulenum', 'subrulenum', 'reason', 'action'].map((k): [string, string] =>
@@ -123,7 +125,8 @@ class Parser {
       // A parenthesised expression passes on the qualifiers from before it.
       return { node: inner.node, qualifiers: before };
     }
-    if (token.kind !== 'keyword') throw this.#syntaxError(token.kind === 'num' && this.#arithmeticFollows() ? 1 : 0);
+    if (token.kind === 'num' && this.#arithmeticFollows()) throw this.#unsupported(ARITHMETIC_PRIMITIVES, token);
+    if (token.kind !== 'keyword') throw this.#syntaxError();
     const word = token.word as string;
     const unsupported = UNSUPPORTED.get(word);
     if (unsupported !== undefined) throw this.#unsupported(unsupported, token);
@@ -137,7 +140,7 @@ class Parser {
       this.#next();
       proto = word;
       if (this.#peek().kind === 'operator' && this.#peek().text === '[') {
-        throw this.#unsupported('arithmetic comparisons (ip[9] = 6, len > 100)', this.#peek());
+        throw this.#unsupported(ARITHMETIC_PRIMITIVES, this.#peek());
       }
     }
     const next = this.#peek();
@@ -302,9 +305,8 @@ class Parser {
     return this.#next();
   }
 
-  #syntaxError(arithmetic = 0): FilterSyntaxError {
+  #syntaxError(): FilterSyntaxError {
     const token = this.#peek();
-    if (arithmetic) return this.#unsupported('arithmetic comparisons (ip[9] = 6, len > 100)', token);
     const what = token.kind === 'eof' ? 'end of expression' : JSON.stringify(shortened(token.text));
     return new FilterSyntaxError(`syntax error: unexpected ${what}`, this.#expression, token.position);
   }
