@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, release } from 'node:os';
 import { join } from 'node:path';
 
+import { CAPTURE_LABEL, captureBench, type CaptureResult } from './capture_bench';
 import { ratioChart } from './chart';
 import { firstLine } from './first_line';
 
@@ -211,6 +212,36 @@ function goalRows(rows: Row[]): string[][] {
   ];
 }
 
+/** Issue 18's capture goals: the ring against tcpdump and against recvmmsgEach, and its heap per frame. */
+function captureGoals(capture: CaptureResult[]): string[][] {
+  const rate = (reader: string): number => capture.find((c) => c.reader === reader)?.rate ?? 0;
+  const ring = capture.find((c) => c.reader === 'ring');
+  const vs = (other: string): number => rate('ring') / Math.max(1, rate(other));
+  const heap = ring?.heapBytesPerFrame ?? Infinity;
+  return [
+    ['capture, 64-byte frames at ≤ 0.1% loss: ring vs tcpdump -w /dev/null',
+      `${vs('tcpdump').toFixed(2)}× (goal 1.0×; C TPACKET_V3 reader: ${(rate('c-ring') / Math.max(1, rate('tcpdump'))).toFixed(2)}×)`,
+      vs('tcpdump') >= 1 ? 'met' : '**not met**'],
+    ['capture: ring vs recvmmsgEach', `${vs('mmsg').toFixed(2)}× (goal 2×)`, vs('mmsg') >= 2 ? 'met' : '**not met**'],
+    ['capture: JS heap growth per frame, ring', `${heap.toFixed(3)} B after a full GC`, heap < 1 ? 'met' : '**not met**'],
+  ];
+}
+
+/** The capture rows: each reader's best rate with ≤ 0.1% loss, and what held it. */
+function captureTable(capture: CaptureResult[]): string[] {
+  const tcpdump = capture.find((c) => c.reader === 'tcpdump')?.rate ?? 0;
+  return [
+    '| capture (64-byte frames over veth, reader on CPU 0, sender on CPU 1) | frames/s at ≤ 0.1% loss | vs tcpdump | first rate that lost more |',
+    '| --- | --- | --- | --- |',
+    ...capture.map((c) => {
+      const failed = c.trials.find((t) => t.captured < t.sent * 0.999);
+      const lost = failed === undefined ? 'none (the sender\'s limit)'
+        : `${Math.round(failed.held)} (${((1 - failed.captured / failed.sent) * 100).toFixed(2)}% lost)`;
+      return `| ${CAPTURE_LABEL[c.reader]} | ${Math.round(c.rate)} | ${(c.rate / Math.max(1, tcpdump)).toFixed(2)}× | ${lost} |`;
+    }),
+  ];
+}
+
 /** Replaces the README's generated block with this run's figures. */
 function updateReadme(markdown: string): void {
   const file = join(root, 'README.md');
@@ -294,6 +325,7 @@ async function main(): Promise<void> {
   const allocations = probe(['allocations'], ['--expose-gc', '--min-semi-space-size=64', '--max-semi-space-size=64']) as {
     batch8: { bytesPerCall: number }; batch64: { bytesPerCall: number }; bytesPerExtraMessage: number;
     sendAndRecvIntoReusedBuffer: { bytesPerCall: number } };
+  const capture = await captureBench(['ring', 'mmsg', 'tcpdump', 'c-ring'], quick);
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Linux ${release()}, Node ${process.version}`;
   const worstOverhead = Math.max(hotcall.overheadRecv, hotcall.overheadGetsockopt);
   const goals = [
@@ -306,6 +338,7 @@ async function main(): Promise<void> {
       `recv +${hotcall.overheadRecv.toFixed(0)} ns (${cRecv.toFixed(0)} → ${js.recv.toFixed(0)}), `
       + `getsockopt +${hotcall.overheadGetsockopt.toFixed(0)} ns (${cGetsockopt.toFixed(0)} → ${js.getsockopt.toFixed(0)}); goal ≤ 100 ns`,
       worstOverhead <= 100 ? 'met' : '**not met**'],
+    ...captureGoals(capture),
     ['JS allocations per message, batch API',
       `${allocations.bytesPerExtraMessage.toFixed(1)} B per extra message (a call: ${allocations.batch8.bytesPerCall.toFixed(0)} B `
       + `with 8 messages, ${allocations.batch64.bytesPerCall.toFixed(0)} B with 64); send/recvInto with a reused buffer: `
@@ -322,6 +355,8 @@ async function main(): Promise<void> {
     '',
     ...table,
     '',
+    ...captureTable(capture),
+    '',
     '![speed ratios](bench/results/latest.svg)',
     '',
   ].join('\n');
@@ -329,7 +364,7 @@ async function main(): Promise<void> {
   const dir = join(root, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   const name = quick ? 'quick' : 'latest';
-  writeFileSync(join(dir, `${name}.json`), `${JSON.stringify({ machine, rounds: ROUNDS, scale: SCALE, results, hotcall, starvation, allocations }, null, 2)}\n`);
+  writeFileSync(join(dir, `${name}.json`), `${JSON.stringify({ machine, rounds: ROUNDS, scale: SCALE, results, hotcall, starvation, allocations, capture }, null, 2)}\n`);
   writeFileSync(join(dir, `${name}.svg`), ratioChart(chart));
   if (!quick) updateReadme(markdown);
 }

@@ -49,5 +49,6 @@ export { PacketBlock } from './packet_block';
 export {
   PacketPrinter, type CaptureTime, type HexDump, type PacketPrinterOptions, type TimestampPrecision,
 } from './packet_print/packet_printer';
+export { compileFilter, FilterSyntaxError, type CompileFilterOptions } from './bpf/compiler';
 export * from './errors';
 export * from './constants';
