@@ -1,0 +1,381 @@
+/* The load generator of the scale scenarios (bench/scale.ts): C, one thread,
+ * epoll, non-blocking sockets to 127.0.0.1:PORT, TCP_NODELAY.
+ *
+ *   loadgen echo PORT CONNS SECONDS WARMUP [SERVER_PID]
+ *     CONNS connections, each keeping one 64-byte message in flight: send
+ *     it, wait for its 64-byte echo, send again. Connects at most 128 at a
+ *     time (a burst of SYNs would overflow the server's accept queue and
+ *     wait out a 1 s retransmission). Measures for SECONDS once every
+ *     connection has had one echo back and WARMUP seconds more have passed.
+ *   loadgen accept PORT CONCURRENCY SECONDS WARMUP [SERVER_PID]
+ *     CONCURRENCY slots, each: connect, send 64 bytes, read the 64-byte echo
+ *     and the server's close (EOF), close, again. Counts connections.
+ *   loadgen idle PORT CONNS
+ *     CONNS connections that send nothing; prints once all are connected
+ *     and holds them until killed.
+ *
+ * Prints one JSON line: the rate (messages or connections per second) and
+ * the latency percentiles in microseconds (echo: send to echo; accept:
+ * connect to EOF), from a histogram of 1 µs buckets; and the CPU time per
+ * message (or connection) that this process and, given its pid, the server
+ * used while measuring (all its threads, from /proc/PID/task/TID/schedstat): on
+ * a machine shared with other work, that is steadier than the rate. A
+ * failure prints one line on stderr and exits 1. */
+#define _GNU_SOURCE
+#include <arpa/inet.h>
+#include <dirent.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#define SIZE 64
+#define CONNECTING_AT_ONCE 128
+#define EVENTS 1024
+/* Latencies up to 2^22 µs (4.2 s), then one overflow bucket. */
+#define BUCKETS (1u << 22)
+#define SETUP_LIMIT_NS (120 * 1000000000LL)
+
+enum state { FREE, CONNECTING, WAITING, DRAINING };
+
+struct conn {
+  int fd;
+  enum state state;
+  int got;
+  int64_t since;
+};
+
+static struct sockaddr_in server;
+static int ep;
+static struct conn* conns;
+static uint32_t* histogram;
+static uint64_t samples;
+static char message[SIZE];
+
+static void fail(const char* what) {
+  fprintf(stderr, "loadgen: %s: %s\n", what, strerror(errno));
+  exit(1);
+}
+
+static int64_t now_ns(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return t.tv_sec * 1000000000LL + t.tv_nsec;
+}
+
+/* Room for `fds` descriptors: the soft limit up to the hard one, and the hard
+ * one too when the process may (root). */
+static void raise_fd_limit(rlim_t fds) {
+  struct rlimit limit;
+  if (getrlimit(RLIMIT_NOFILE, &limit) != 0) fail("getrlimit");
+  if (limit.rlim_cur >= fds) return;
+  if (limit.rlim_max < fds) limit.rlim_max = fds;
+  limit.rlim_cur = limit.rlim_max;
+  if (setrlimit(RLIMIT_NOFILE, &limit) != 0) fail("setrlimit(RLIMIT_NOFILE)");
+}
+
+/* The CPU time all threads of `pid` have used, in ns (0 for no pid). */
+static int64_t cpu_ns_of(int pid) {
+  if (pid <= 0) return 0;
+  char path[64];
+  snprintf(path, sizeof(path), "/proc/%d/task", pid);
+  DIR* tasks = opendir(path);
+  if (tasks == NULL) fail("/proc/PID/task");
+  int64_t total = 0;
+  struct dirent* task;
+  while ((task = readdir(tasks)) != NULL) {
+    if (task->d_name[0] == '.') continue;
+    char file[300];
+    snprintf(file, sizeof(file), "/proc/%d/task/%s/schedstat", pid, task->d_name);
+    FILE* f = fopen(file, "r");
+    long long ns = 0;
+    if (f != NULL && fscanf(f, "%lld", &ns) == 1) total += ns;
+    if (f != NULL) fclose(f);
+  }
+  closedir(tasks);
+  return total;
+}
+
+static int64_t own_cpu_ns(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return t.tv_sec * 1000000000LL + t.tv_nsec;
+}
+
+/* The CPU time of this process and of the server over the measured window. */
+struct cpu_window {
+  int server_pid;
+  int64_t own, server;
+};
+
+static void cpu_begin(struct cpu_window* w) {
+  w->own = own_cpu_ns();
+  w->server = cpu_ns_of(w->server_pid);
+}
+
+static void cpu_end(struct cpu_window* w) {
+  w->own = own_cpu_ns() - w->own;
+  w->server = cpu_ns_of(w->server_pid) - w->server;
+}
+
+static void record(int64_t ns) {
+  uint64_t us = (uint64_t)(ns / 1000);
+  histogram[us < BUCKETS ? us : BUCKETS - 1]++;
+  samples++;
+}
+
+/* The latency under which `fraction` of the samples fall, in µs. */
+static double percentile(double fraction) {
+  uint64_t want = (uint64_t)(fraction * (double)samples);
+  uint64_t seen = 0;
+  for (uint32_t i = 0; i < BUCKETS; i++) {
+    seen += histogram[i];
+    if (seen > want) return i;
+  }
+  return BUCKETS;
+}
+
+static void watch(int op, struct conn* c, uint32_t events) {
+  struct epoll_event e = {.events = events, .data = {.ptr = c}};
+  if (epoll_ctl(ep, op, c->fd, &e) != 0) fail("epoll_ctl");
+}
+
+static void start_connect(struct conn* c) {
+  c->fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+  if (c->fd < 0) fail("socket");
+  int one = 1;
+  setsockopt(c->fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
+  if (connect(c->fd, (struct sockaddr*)&server, sizeof(server)) != 0 && errno != EINPROGRESS) fail("connect");
+  c->state = CONNECTING;
+  c->got = 0;
+  c->since = now_ns();
+  watch(EPOLL_CTL_ADD, c, EPOLLOUT);
+}
+
+/* A connecting socket became writable: 0 once connected, else the error. */
+static int connected(struct conn* c) {
+  int error = 0;
+  socklen_t len = sizeof(error);
+  if (getsockopt(c->fd, SOL_SOCKET, SO_ERROR, &error, &len) != 0) return errno;
+  return error;
+}
+
+static void send_message(struct conn* c) {
+  ssize_t n = send(c->fd, message, SIZE, MSG_NOSIGNAL);
+  /* 64 bytes always fit the send buffer of a connection with nothing in flight. */
+  if (n != SIZE) fail("send");
+  c->state = WAITING;
+  c->got = 0;
+  c->since = now_ns();
+}
+
+/* Reads what has come of the echo; 1 once all 64 bytes are in. */
+static int read_echo(struct conn* c) {
+  char buf[SIZE];
+  ssize_t n = recv(c->fd, buf, SIZE - c->got, 0);
+  if (n < 0 && errno == EAGAIN) return 0;
+  if (n <= 0) {
+    if (n == 0) errno = ECONNRESET;
+    fail("recv (the server closed a connection)");
+  }
+  c->got += (int)n;
+  return c->got == SIZE;
+}
+
+/* Connects `count` connections, at most CONNECTING_AT_ONCE at a time; in
+ * echo mode each sends its first message once connected. Returns when all
+ * are connected. */
+static void connect_all(int count, int send_first) {
+  struct epoll_event ready[EVENTS];
+  int started = 0, done = 0, pending = 0;
+  int64_t deadline = now_ns() + SETUP_LIMIT_NS;
+  while (done < count) {
+    while (started < count && pending < CONNECTING_AT_ONCE) {
+      start_connect(&conns[started++]);
+      pending++;
+    }
+    int n = epoll_wait(ep, ready, EVENTS, 100);
+    if (n < 0 && errno != EINTR) fail("epoll_wait");
+    if (now_ns() > deadline) {
+      errno = ETIMEDOUT;
+      fail("connecting");
+    }
+    for (int i = 0; i < n; i++) {
+      struct conn* c = ready[i].data.ptr;
+      if (c->state != CONNECTING) continue;  /* an echo's arrival: handled by the caller's loop */
+      int error = connected(c);
+      if (error != 0) {
+        errno = error;
+        fail("connect");
+      }
+      pending--;
+      done++;
+      watch(EPOLL_CTL_MOD, c, EPOLLIN);
+      if (send_first) {
+        send_message(c);
+      } else {
+        c->state = WAITING;
+      }
+    }
+  }
+}
+
+static void echo(int count, double seconds, double warmup, struct cpu_window* cpu) {
+  struct epoll_event ready[EVENTS];
+  connect_all(count, 1);
+  /* Every connection has one echo back: the server has accepted them all. */
+  int first_echoes = 0;
+  uint8_t* echoed = calloc((size_t)count, 1);
+  int64_t start = 0, end = 0;
+  uint64_t messages = 0;
+  int64_t deadline = now_ns() + SETUP_LIMIT_NS;
+  for (;;) {
+    int n = epoll_wait(ep, ready, EVENTS, 10);
+    if (n < 0 && errno != EINTR) fail("epoll_wait");
+    for (int i = 0; i < n; i++) {
+      struct conn* c = ready[i].data.ptr;
+      if (!read_echo(c)) continue;
+      int64_t t = now_ns();
+      if (start != 0 && t >= start && t < end) {
+        if (messages++ == 0) cpu_begin(cpu);
+        record(t - c->since);
+      }
+      if (!echoed[c - conns]) {
+        echoed[c - conns] = 1;
+        first_echoes++;
+      }
+      send_message(c);
+    }
+    int64_t t = now_ns();
+    if (start == 0 && first_echoes == count) {
+      start = t + (int64_t)(warmup * 1e9);
+      end = start + (int64_t)(seconds * 1e9);
+    }
+    if (start == 0 && t > deadline) {
+      errno = ETIMEDOUT;
+      fail("waiting for every connection's first echo");
+    }
+    if (start != 0 && t >= end) break;
+  }
+  cpu_end(cpu);
+  printf("{\"mode\":\"echo\",\"conns\":%d,\"seconds\":%.3f,\"messages\":%llu,\"rate\":%.1f,"
+         "\"p50us\":%.0f,\"p99us\":%.0f,\"serverCpuUs\":%.3f,\"loadCpuUs\":%.3f}\n",
+         count, seconds, (unsigned long long)messages, messages / seconds, percentile(0.5), percentile(0.99),
+         cpu->server / 1e3 / (double)(messages ? messages : 1), cpu->own / 1e3 / (double)(messages ? messages : 1));
+}
+
+static void accept_rate(int slots, double seconds, double warmup, struct cpu_window* cpu) {
+  struct epoll_event ready[EVENTS];
+  uint64_t accepted = 0, refused = 0;
+  int64_t start = now_ns() + (int64_t)(warmup * 1e9);
+  int64_t end = start + (int64_t)(seconds * 1e9);
+  for (int i = 0; i < slots; i++) start_connect(&conns[i]);
+  for (;;) {
+    int n = epoll_wait(ep, ready, EVENTS, 10);
+    if (n < 0 && errno != EINTR) fail("epoll_wait");
+    int64_t t = now_ns();
+    for (int i = 0; i < n; i++) {
+      struct conn* c = ready[i].data.ptr;
+      if (c->state == CONNECTING) {
+        int error = connected(c);
+        if (error == ECONNREFUSED || error == ECONNRESET) {
+          close(c->fd);
+          refused++;
+          start_connect(c);
+          continue;
+        }
+        if (error != 0) {
+          errno = error;
+          fail("connect");
+        }
+        watch(EPOLL_CTL_MOD, c, EPOLLIN);
+        int64_t began = c->since;
+        send_message(c);
+        c->since = began;
+        continue;
+      }
+      if (c->state == WAITING) {
+        if (!read_echo(c)) continue;
+        c->state = DRAINING;
+      }
+      /* The echo is in: wait for the server's close, so that the TIME_WAIT
+       * is the server's and this side's ports are free at once. */
+      char byte;
+      ssize_t r = recv(c->fd, &byte, 1, 0);
+      if (r < 0 && errno == EAGAIN) continue;
+      if (r > 0) {
+        errno = EPROTO;
+        fail("recv (more than the echo)");
+      }
+      close(c->fd);
+      if (r < 0) {
+        refused++;
+      } else if (t >= start && t < end) {
+        if (accepted++ == 0) cpu_begin(cpu);
+        record(t - c->since);
+      }
+      start_connect(c);
+    }
+    if (t >= end) break;
+  }
+  cpu_end(cpu);
+  printf("{\"mode\":\"accept\",\"concurrency\":%d,\"seconds\":%.3f,\"connections\":%llu,\"rate\":%.1f,"
+         "\"p50us\":%.0f,\"p99us\":%.0f,\"failed\":%llu,\"serverCpuUs\":%.3f,\"loadCpuUs\":%.3f}\n",
+         slots, seconds, (unsigned long long)accepted, accepted / seconds, percentile(0.5), percentile(0.99),
+         (unsigned long long)refused, cpu->server / 1e3 / (double)(accepted ? accepted : 1),
+         cpu->own / 1e3 / (double)(accepted ? accepted : 1));
+}
+
+static void idle(int count) {
+  connect_all(count, 0);
+  printf("{\"mode\":\"idle\",\"conns\":%d}\n", count);
+  fflush(stdout);
+  for (;;) pause();
+}
+
+int main(int argc, char** argv) {
+  if (argc < 4) {
+    fprintf(stderr, "usage: loadgen echo|accept PORT N SECONDS WARMUP [SERVER_PID], or loadgen idle PORT N\n");
+    return 2;
+  }
+  const char* mode = argv[1];
+  int port = atoi(argv[2]);
+  int count = atoi(argv[3]);
+  int timed = strcmp(mode, "echo") == 0 || strcmp(mode, "accept") == 0;
+  if (port <= 0 || port > 65535 || count <= 0 || (timed && argc < 6) || (!timed && strcmp(mode, "idle") != 0)) {
+    fprintf(stderr, "loadgen: bad arguments\n");
+    return 2;
+  }
+  raise_fd_limit((rlim_t)count + 64);
+  memset(message, 7, SIZE);
+  memset(&server, 0, sizeof(server));
+  server.sin_family = AF_INET;
+  server.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  server.sin_port = htons((unsigned short)port);
+  ep = epoll_create1(EPOLL_CLOEXEC);
+  conns = calloc((size_t)count, sizeof(*conns));
+  histogram = calloc(BUCKETS, sizeof(*histogram));
+  if (ep < 0 || conns == NULL || histogram == NULL) fail("setup");
+  if (strcmp(mode, "idle") == 0) idle(count);
+  double seconds = atof(argv[4]);
+  double warmup = atof(argv[5]);
+  if (!(seconds > 0) || warmup < 0) {
+    fprintf(stderr, "loadgen: bad duration\n");
+    return 2;
+  }
+  struct cpu_window cpu = {.server_pid = argc > 6 ? atoi(argv[6]) : 0};
+  if (strcmp(mode, "echo") == 0) {
+    echo(count, seconds, warmup, &cpu);
+  } else {
+    accept_rate(count, seconds, warmup, &cpu);
+  }
+  return 0;
+}
