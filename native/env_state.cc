@@ -52,10 +52,28 @@ void EnvState::Init(Napi::Env env, Napi::Object exports) {
   }, "closeAll"));
 }
 
+uint32_t EnvState::Register(SocketHandle* handle) {
+  if (free_slots_.empty()) {
+    handles_.push_back(handle);
+    return static_cast<uint32_t>(handles_.size() - 1);
+  }
+  uint32_t slot = free_slots_.back();
+  free_slots_.pop_back();
+  handles_[slot] = handle;
+  return slot;
+}
+
+void EnvState::Forget(uint32_t slot) {
+  handles_[slot] = nullptr;
+  free_slots_.push_back(slot);
+}
+
 void EnvState::CloseAll() {
-  // Close() may unregister handles from the set, so walk a copy.
-  std::vector<SocketHandle*> open(open_.begin(), open_.end());
-  for (SocketHandle* handle : open) handle->Close();
+  // By index: the table may grow meanwhile. Close() is idempotent, a no-op
+  // on a handle whose fd is closed or detached.
+  for (size_t i = 0; i < handles_.size(); ++i) {
+    if (handles_[i] != nullptr) handles_[i]->Close();
+  }
 }
 
 void EnvState::OnTeardown(napi_async_cleanup_hook_handle, void* data) {
