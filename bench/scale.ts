@@ -23,11 +23,11 @@ import { Child } from './child';
 
 type Tech = 'bsd' | 'bsd-callback' | 'net' | 'c';
 type CoresTech = 'bsd-1' | 'bsd-2' | 'net-1' | 'cluster-2';
-type Scenario = 'echo' | 'accept' | 'memory' | 'cores';
+export type Scenario = 'echo' | 'accept' | 'memory' | 'cores';
 
 const LABEL: Record<Tech | CoresTech, string> = {
   bsd: 'bsd-socket (Promise API: await recv, await sendall)',
-  'bsd-callback': 'bsd-socket (callbacks: recvEach + sendSync)',
+  'bsd-callback': 'bsd-socket (callbacks: acceptEach, recvEach + sendSync)',
   net: 'node:net',
   c: 'C (epoll)',
   'bsd-1': 'bsd-socket, Promise API, 1 worker thread',
@@ -62,6 +62,8 @@ export interface ScaleReport {
 
 export interface ScaleOptions {
   quick: boolean;
+  /** Only these scenarios (all by default). */
+  only?: Scenario[];
   /** The repository (build-bench/ and build-ts/ are under it). */
   root: string;
 }
@@ -159,7 +161,7 @@ function perConnection(r: IdleReport): Sample {
 }
 
 /** Compiles the C ends, runs every case once per round, interleaved, and reports. */
-export async function scaleBench({ quick, root }: ScaleOptions): Promise<ScaleReport> {
+export async function scaleBench({ quick, root, only }: ScaleOptions): Promise<ScaleReport> {
   const paths: Paths = {
     cBin: (name) => join(root, 'build-bench', name),
     jsEnd: (name) => join(root, 'build-ts', 'bench', `${name}.js`),
@@ -168,7 +170,7 @@ export async function scaleBench({ quick, root }: ScaleOptions): Promise<ScaleRe
   for (const name of ['loadgen', 'epoll_server']) {
     execFileSync('cc', ['-O2', '-o', paths.cBin(name), join(root, 'bench', 'c', `${name}.c`)]);
   }
-  const cases = makeCases(paths, quick);
+  const cases = makeCases(paths, quick).filter((c) => only === undefined || only.includes(c.scenario));
   const rounds = quick ? 1 : 5;
   for (let round = 0; round < rounds; round++) {
     for (const c of cases) c.samples.push(await c.run());
@@ -287,7 +289,9 @@ function goals(find: Find, ratio: Ratio, x: (r: number) => string, twoThreads: n
 }
 
 if (require.main === module) {
-  scaleBench({ quick: process.argv.includes('--quick'), root: join(__dirname, '..', '..') }).then((r) => {
+  // --only=echo,accept: those scenarios alone.
+  const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',') as Scenario[] | undefined;
+  scaleBench({ quick: process.argv.includes('--quick'), root: join(__dirname, '..', '..'), only }).then((r) => {
     console.log(['| goal (issue 19) | this run | verdict |', '| --- | --- | --- |', ...r.goals.map((g) => `| ${g.join(' | ')} |`),
       '', ...r.markdown].join('\n'));
   }).catch((error: Error) => {

@@ -7,7 +7,7 @@
 //        process's RSS and JS heap before and after as a JSON line
 // tech: bsd (the plain Promise API: an accept loop and one async loop per
 // connection, `await c.recv(64)` then `await c.sendall(b)`), bsd-callback
-// (recvEach with sendSync from its callback), net (node:net).
+// (acceptEach, and recvEach with sendSync from its callback), net (node:net).
 // Prints its port first; runs until killed.
 import * as net from 'node:net';
 
@@ -53,11 +53,18 @@ async function bsdServer(tech: string, mode: Mode, report: IdleReport | null): P
   server.listen(SOMAXCONN);
   server.setblocking(false);
   console.log((server.getsockname() as { port: number }).port);
-  const serve = tech === 'bsd-callback' ? serveWithCallbacks : serveWithPromises;
+  if (tech === 'bsd-callback') {
+    server.acceptEach((c) => {
+      c.setsockopt(IPPROTO_TCP, TCP_NODELAY, true);
+      serveWithCallbacks(c, mode);
+      report?.connected();
+    });
+    return;
+  }
   for (;;) {
     const [c] = await server.accept();
     c.setsockopt(IPPROTO_TCP, TCP_NODELAY, true);
-    serve(c, mode);
+    serveWithPromises(c, mode);
     report?.connected();
   }
 }

@@ -227,6 +227,13 @@ export interface Binding {
   recvmmsgEachOnLoop(h: SocketHandle, memory: Uint8Array, count: number, size: number, flags: number, budget: number,
     callback: (result: number, addressLength: number) => void): Status;
   stopRecvEach(h: SocketHandle): void;
+  /**
+   * The receiver of a listening socket: `callback(fd, addressLength)` per
+   * accept4(2), the peer copied into `address`, then once more with the
+   * status that ends it. Returns 0 or a status (EBUSY: it has one).
+   */
+  acceptEachOnLoop(h: SocketHandle, address: Uint8Array, budget: number,
+    callback: (result: number, addressLength: number) => void): Status;
   closeAll(): void;
   isDetached(value: View | ArrayBufferLike): boolean;
 }

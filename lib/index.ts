@@ -27,5 +27,6 @@ export {
   type PacketMembershipOption,
 } from './options';
 export type { BinaryLike } from './validate';
+export type { AcceptEachOptions } from './receiver';
 export * from './errors';
 export * from './constants';

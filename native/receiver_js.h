@@ -1,4 +1,4 @@
-// recvEachOnLoop, recvmmsgEachOnLoop and stopRecvEach: the receivers (receiver.h) to JS.
+// recvEachOnLoop, recvmmsgEachOnLoop, acceptEachOnLoop and stopRecvEach: the receivers (receiver.h) to JS.
 #pragma once
 
 #include <napi.h>
