@@ -9,7 +9,9 @@
 //   memory   RSS and JS heap per idle connection, 10,000 connections with a
 //            receive pending on each (the server measures itself, after GC)
 //   cores    the Promise echo server on 2 worker_threads (SO_REUSEPORT)
-//            against 1, and node:net on node:cluster with 2 processes; unpinned
+//            against 1, and node:net on node:cluster with 2 processes;
+//            unpinned, or with 4 CPUs or more the servers on CPUs 0-1 and
+//            the load on the others
 // Every case once per round, interleaved, for several rounds; medians. The
 // load generator also reports the server's CPU time per message, steadier
 // than the rate on a machine shared with other work.
@@ -73,9 +75,21 @@ interface Paths { cBin: (name: string) => string; jsEnd: (name: string) => strin
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const twoCpus = cpus().length >= 2;
 
-/** `argv` on CPU `cpu` (none: unpinned; so too on a machine of one CPU). */
-function onCpu(cpu: number | null, argv: string[]): string[] {
-  return cpu === null || !twoCpus ? argv : ['taskset', '-c', String(cpu), ...argv];
+/** `argv` on CPUs `list` (taskset's form; null: unpinned; so too on a machine of one CPU). */
+function onCpu(list: number | string | null, argv: string[]): string[] {
+  return list === null || !twoCpus ? argv : ['taskset', '-c', String(list), ...argv];
+}
+
+/**
+ * Where the cores scenario runs: with 4 CPUs or more, the servers on CPUs 0
+ * and 1 and the load on the others, in as many threads (up to 4), so that
+ * the load takes none of the servers' CPUs; with fewer, all unpinned.
+ */
+function coresPlacement(): { server: string | null; load: string | null; threads: number; text: string } {
+  const n = cpus().length;
+  if (n < 4) return { server: null, load: null, threads: 1, text: `unpinned, on ${n} CPUs shared with the load generator` };
+  const threads = Math.min(n - 2, 4);
+  return { server: '0,1', load: `2-${n - 1}`, threads, text: `servers on CPUs 0-1, the load on CPUs 2-${n - 1} (${threads} threads)` };
 }
 
 function serverArgv(paths: Paths, tech: Tech, mode: string, ...args: string[]): string[] {
@@ -133,12 +147,14 @@ function makeCases(paths: Paths, quick: boolean): Case[] {
       }));
   }
   const coresConns = quick ? 100 : 1000;
+  const placed = coresPlacement();
   for (const tech of CORES) {
     const [how, k] = tech.split('-');
     const server = how === 'net' ? serverArgv(paths, 'net', 'echo')
       : [process.execPath, paths.jsEnd('scale_cores'), how === 'bsd' ? 'threads' : 'cluster', k];
-    add('cores', coresConns, tech, () => withServer(server, (port) =>
-      load([loadgen, 'echo', port, String(coresConns), seconds, warmup])));
+    add('cores', coresConns, tech, () => withServer(onCpu(placed.server, server), (port, child) =>
+      load(onCpu(placed.load, [loadgen, 'echo', port, String(coresConns), seconds, warmup, String(child.pid),
+        String(placed.threads)]))));
   }
   return cases;
 }
@@ -168,7 +184,7 @@ export async function scaleBench({ quick, root, only }: ScaleOptions): Promise<S
   };
   mkdirSync(join(root, 'build-bench'), { recursive: true });
   for (const name of ['loadgen', 'epoll_server']) {
-    execFileSync('cc', ['-O2', '-o', paths.cBin(name), join(root, 'bench', 'c', `${name}.c`)]);
+    execFileSync('cc', ['-O2', '-pthread', '-o', paths.cBin(name), join(root, 'bench', 'c', `${name}.c`)]);
   }
   const cases = makeCases(paths, quick).filter((c) => only === undefined || only.includes(c.scenario));
   const rounds = quick ? 1 : 5;
@@ -232,7 +248,7 @@ function report(cases: Case[], rounds: number): ScaleReport {
       + `${x(ratio(c, find('memory', 'net'), 'rssPerConn', false))} | ${c.tech === 'c' ? '–' : fig(c, 'heapPerConn').toFixed(0)} |`);
   }
   const cores = cases.filter((k) => k.scenario === 'cores');
-  markdown.push('', `Cores: ${cores[0]?.conns ?? 0} connections, unpinned, on ${cpus().length} CPUs shared with the load generator.`, '',
+  markdown.push('', `Cores: ${cores[0]?.conns ?? 0} connections, ${coresPlacement().text}.`, '',
     '| server | messages/s | spread | vs one of it |',
     '| --- | --- | --- | --- |');
   for (const c of cores) {

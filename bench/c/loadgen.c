@@ -1,12 +1,14 @@
-/* The load generator of the scale scenarios (bench/scale.ts): C, one thread,
- * epoll, non-blocking sockets to 127.0.0.1:PORT, TCP_NODELAY.
+/* The load generator of the scale scenarios (bench/scale.ts): C, epoll,
+ * non-blocking sockets to 127.0.0.1:PORT, TCP_NODELAY.
  *
- *   loadgen echo PORT CONNS SECONDS WARMUP [SERVER_PID]
+ *   loadgen echo PORT CONNS SECONDS WARMUP [SERVER_PID [THREADS]]
  *     CONNS connections, each keeping one 64-byte message in flight: send
  *     it, wait for its 64-byte echo, send again. Connects at most 128 at a
- *     time (a burst of SYNs would overflow the server's accept queue and
- *     wait out a 1 s retransmission). Measures for SECONDS once every
- *     connection has had one echo back and WARMUP seconds more have passed.
+ *     time per thread (a burst of SYNs would overflow the server's accept
+ *     queue and wait out a 1 s retransmission). Measures for SECONDS once
+ *     every connection has had one echo back and WARMUP seconds more have
+ *     passed. THREADS (1 by default) share the connections out, each with
+ *     its own epoll, for a server faster than one thread can load.
  *   loadgen accept PORT CONCURRENCY SECONDS WARMUP [SERVER_PID]
  *     CONCURRENCY slots, each: connect, send 64 bytes, read the 64-byte echo
  *     and the server's close (EOF), close, again. Counts connections.
@@ -18,8 +20,8 @@
  * the latency percentiles in microseconds (echo: send to echo; accept:
  * connect to EOF), from a histogram of 1 µs buckets; and the CPU time per
  * message (or connection) that this process and, given its pid, the server
- * used while measuring (all its threads, from /proc/PID/task/TID/schedstat): on
- * a machine shared with other work, that is steadier than the rate. A
+ * used while measuring (all its threads, from /proc/PID/task/TID/schedstat):
+ * on a machine shared with other work, that is steadier than the rate. A
  * failure prints one line on stderr and exits 1. */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -27,6 +29,8 @@
 #include <errno.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,25 +44,37 @@
 #define SIZE 64
 #define CONNECTING_AT_ONCE 128
 #define EVENTS 1024
+#define MAX_THREADS 64
 /* Latencies up to 2^22 µs (4.2 s), then one overflow bucket. */
 #define BUCKETS (1u << 22)
 #define SETUP_LIMIT_NS (120 * 1000000000LL)
 
-enum state { FREE, CONNECTING, WAITING, DRAINING };
+enum state { CONNECTING, WAITING, DRAINING };
 
 struct conn {
   int fd;
   enum state state;
   int got;
+  int echoed;
   int64_t since;
 };
 
+/* One thread's share of the load: its connections, epoll and counts. */
+struct worker {
+  int ep;
+  struct conn* conns;
+  int count;
+  uint32_t* histogram;
+  uint64_t samples;
+  pthread_t thread;
+};
+
 static struct sockaddr_in server;
-static int ep;
-static struct conn* conns;
-static uint32_t* histogram;
-static uint64_t samples;
 static char message[SIZE];
+/* Echo mode: connections that have had their first echo, and the measured
+ * window (0 until every connection has). */
+static atomic_int ready;
+static _Atomic int64_t window_start, window_end;
 
 static void fail(const char* what) {
   fprintf(stderr, "loadgen: %s: %s\n", what, strerror(errno));
@@ -69,6 +85,11 @@ static int64_t now_ns(void) {
   struct timespec t;
   clock_gettime(CLOCK_MONOTONIC, &t);
   return t.tv_sec * 1000000000LL + t.tv_nsec;
+}
+
+static void sleep_until(int64_t when) {
+  struct timespec t = {.tv_sec = when / 1000000000LL, .tv_nsec = when % 1000000000LL};
+  while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &t, NULL) == EINTR) {}
 }
 
 /* Room for `fds` descriptors: the soft limit up to the hard one, and the hard
@@ -126,29 +147,45 @@ static void cpu_end(struct cpu_window* w) {
   w->server = cpu_ns_of(w->server_pid) - w->server;
 }
 
-static void record(int64_t ns) {
+static void record(struct worker* w, int64_t ns) {
   uint64_t us = (uint64_t)(ns / 1000);
-  histogram[us < BUCKETS ? us : BUCKETS - 1]++;
-  samples++;
+  w->histogram[us < BUCKETS ? us : BUCKETS - 1]++;
+  w->samples++;
+}
+
+/* Adds the other workers' histograms to the first one's. */
+static void merge(struct worker* workers, int n) {
+  for (int t = 1; t < n; t++) {
+    for (uint32_t i = 0; i < BUCKETS; i++) workers[0].histogram[i] += workers[t].histogram[i];
+    workers[0].samples += workers[t].samples;
+  }
 }
 
 /* The latency under which `fraction` of the samples fall, in µs. */
-static double percentile(double fraction) {
-  uint64_t want = (uint64_t)(fraction * (double)samples);
+static double percentile(const struct worker* w, double fraction) {
+  uint64_t want = (uint64_t)(fraction * (double)w->samples);
   uint64_t seen = 0;
   for (uint32_t i = 0; i < BUCKETS; i++) {
-    seen += histogram[i];
+    seen += w->histogram[i];
     if (seen > want) return i;
   }
   return BUCKETS;
 }
 
-static void watch(int op, struct conn* c, uint32_t events) {
-  struct epoll_event e = {.events = events, .data = {.ptr = c}};
-  if (epoll_ctl(ep, op, c->fd, &e) != 0) fail("epoll_ctl");
+static void worker_init(struct worker* w, int count) {
+  w->ep = epoll_create1(EPOLL_CLOEXEC);
+  w->conns = calloc((size_t)count, sizeof(*w->conns));
+  w->histogram = calloc(BUCKETS, sizeof(*w->histogram));
+  w->count = count;
+  if (w->ep < 0 || w->conns == NULL || w->histogram == NULL) fail("setup");
 }
 
-static void start_connect(struct conn* c) {
+static void watch(struct worker* w, int op, struct conn* c, uint32_t events) {
+  struct epoll_event e = {.events = events, .data = {.ptr = c}};
+  if (epoll_ctl(w->ep, op, c->fd, &e) != 0) fail("epoll_ctl");
+}
+
+static void start_connect(struct worker* w, struct conn* c) {
   c->fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
   if (c->fd < 0) fail("socket");
   int one = 1;
@@ -157,7 +194,7 @@ static void start_connect(struct conn* c) {
   c->state = CONNECTING;
   c->got = 0;
   c->since = now_ns();
-  watch(EPOLL_CTL_ADD, c, EPOLLOUT);
+  watch(w, EPOLL_CTL_ADD, c, EPOLLOUT);
 }
 
 /* A connecting socket became writable: 0 once connected, else the error. */
@@ -190,27 +227,27 @@ static int read_echo(struct conn* c) {
   return c->got == SIZE;
 }
 
-/* Connects `count` connections, at most CONNECTING_AT_ONCE at a time; in
- * echo mode each sends its first message once connected. Returns when all
- * are connected. */
-static void connect_all(int count, int send_first) {
-  struct epoll_event ready[EVENTS];
+/* Connects the worker's connections, at most CONNECTING_AT_ONCE at a time;
+ * in echo mode each sends its first message once connected. Returns when
+ * all are connected. */
+static void connect_all(struct worker* w, int send_first) {
+  struct epoll_event events[EVENTS];
   int started = 0, done = 0, pending = 0;
   int64_t deadline = now_ns() + SETUP_LIMIT_NS;
-  while (done < count) {
-    while (started < count && pending < CONNECTING_AT_ONCE) {
-      start_connect(&conns[started++]);
+  while (done < w->count) {
+    while (started < w->count && pending < CONNECTING_AT_ONCE) {
+      start_connect(w, &w->conns[started++]);
       pending++;
     }
-    int n = epoll_wait(ep, ready, EVENTS, 100);
+    int n = epoll_wait(w->ep, events, EVENTS, 100);
     if (n < 0 && errno != EINTR) fail("epoll_wait");
     if (now_ns() > deadline) {
       errno = ETIMEDOUT;
       fail("connecting");
     }
     for (int i = 0; i < n; i++) {
-      struct conn* c = ready[i].data.ptr;
-      if (c->state != CONNECTING) continue;  /* an echo's arrival: handled by the caller's loop */
+      struct conn* c = events[i].data.ptr;
+      if (c->state != CONNECTING) continue; /* an echo's arrival: the echo loop takes it */
       int error = connected(c);
       if (error != 0) {
         errno = error;
@@ -218,7 +255,7 @@ static void connect_all(int count, int send_first) {
       }
       pending--;
       done++;
-      watch(EPOLL_CTL_MOD, c, EPOLLIN);
+      watch(w, EPOLL_CTL_MOD, c, EPOLLIN);
       if (send_first) {
         send_message(c);
       } else {
@@ -228,75 +265,97 @@ static void connect_all(int count, int send_first) {
   }
 }
 
-static void echo(int count, double seconds, double warmup, struct cpu_window* cpu) {
-  struct epoll_event ready[EVENTS];
-  connect_all(count, 1);
-  /* Every connection has one echo back: the server has accepted them all. */
-  int first_echoes = 0;
-  uint8_t* echoed = calloc((size_t)count, 1);
-  int64_t start = 0, end = 0;
-  uint64_t messages = 0;
-  int64_t deadline = now_ns() + SETUP_LIMIT_NS;
+/* One echo thread: keeps a message in flight on each of its connections
+ * until the window (set by main once every connection has had an echo) ends. */
+static void* echo_worker(void* arg) {
+  struct worker* w = arg;
+  struct epoll_event events[EVENTS];
+  connect_all(w, 1);
   for (;;) {
-    int n = epoll_wait(ep, ready, EVENTS, 10);
+    int n = epoll_wait(w->ep, events, EVENTS, 10);
     if (n < 0 && errno != EINTR) fail("epoll_wait");
+    int64_t start = atomic_load(&window_start);
+    int64_t end = atomic_load(&window_end);
     for (int i = 0; i < n; i++) {
-      struct conn* c = ready[i].data.ptr;
+      struct conn* c = events[i].data.ptr;
       if (!read_echo(c)) continue;
       int64_t t = now_ns();
-      if (start != 0 && t >= start && t < end) {
-        if (messages++ == 0) cpu_begin(cpu);
-        record(t - c->since);
-      }
-      if (!echoed[c - conns]) {
-        echoed[c - conns] = 1;
-        first_echoes++;
+      if (start != 0 && t >= start && t < end) record(w, t - c->since);
+      if (!c->echoed) {
+        c->echoed = 1;
+        atomic_fetch_add(&ready, 1);
       }
       send_message(c);
     }
-    int64_t t = now_ns();
-    if (start == 0 && first_echoes == count) {
-      start = t + (int64_t)(warmup * 1e9);
-      end = start + (int64_t)(seconds * 1e9);
-    }
-    if (start == 0 && t > deadline) {
+    if (start != 0 && now_ns() >= end) return NULL;
+  }
+}
+
+static void echo(int count, int threads, double seconds, double warmup, struct cpu_window* cpu) {
+  struct worker workers[MAX_THREADS] = {0};
+  for (int t = 0; t < threads; t++) {
+    worker_init(&workers[t], count / threads + (t < count % threads ? 1 : 0));
+    if (pthread_create(&workers[t].thread, NULL, echo_worker, &workers[t]) != 0) fail("pthread_create");
+  }
+  /* Every connection has one echo back: the server has accepted them all. */
+  int64_t deadline = now_ns() + SETUP_LIMIT_NS;
+  while (atomic_load(&ready) < count) {
+    if (now_ns() > deadline) {
       errno = ETIMEDOUT;
       fail("waiting for every connection's first echo");
     }
-    if (start != 0 && t >= end) break;
+    usleep(1000);
   }
+  int64_t start = now_ns() + (int64_t)(warmup * 1e9);
+  int64_t end = start + (int64_t)(seconds * 1e9);
+  atomic_store(&window_end, end);
+  atomic_store(&window_start, start);
+  sleep_until(start);
+  cpu_begin(cpu);
+  sleep_until(end);
   cpu_end(cpu);
-  printf("{\"mode\":\"echo\",\"conns\":%d,\"seconds\":%.3f,\"messages\":%llu,\"rate\":%.1f,"
+  for (int t = 0; t < threads; t++) pthread_join(workers[t].thread, NULL);
+  merge(workers, threads);
+  uint64_t messages = workers[0].samples;
+  double per = (double)(messages ? messages : 1);
+  printf("{\"mode\":\"echo\",\"conns\":%d,\"threads\":%d,\"seconds\":%.3f,\"messages\":%llu,\"rate\":%.1f,"
          "\"p50us\":%.0f,\"p99us\":%.0f,\"serverCpuUs\":%.3f,\"loadCpuUs\":%.3f}\n",
-         count, seconds, (unsigned long long)messages, messages / seconds, percentile(0.5), percentile(0.99),
-         cpu->server / 1e3 / (double)(messages ? messages : 1), cpu->own / 1e3 / (double)(messages ? messages : 1));
+         count, threads, seconds, (unsigned long long)messages, messages / seconds, percentile(&workers[0], 0.5),
+         percentile(&workers[0], 0.99), cpu->server / 1e3 / per, cpu->own / 1e3 / per);
 }
 
 static void accept_rate(int slots, double seconds, double warmup, struct cpu_window* cpu) {
-  struct epoll_event ready[EVENTS];
-  uint64_t accepted = 0, refused = 0;
+  struct epoll_event events[EVENTS];
+  struct worker w = {0};
+  worker_init(&w, slots);
+  uint64_t failed = 0;
   int64_t start = now_ns() + (int64_t)(warmup * 1e9);
   int64_t end = start + (int64_t)(seconds * 1e9);
-  for (int i = 0; i < slots; i++) start_connect(&conns[i]);
+  int measuring = 0;
+  for (int i = 0; i < slots; i++) start_connect(&w, &w.conns[i]);
   for (;;) {
-    int n = epoll_wait(ep, ready, EVENTS, 10);
+    int n = epoll_wait(w.ep, events, EVENTS, 10);
     if (n < 0 && errno != EINTR) fail("epoll_wait");
     int64_t t = now_ns();
+    if (!measuring && t >= start) {
+      measuring = 1;
+      cpu_begin(cpu);
+    }
     for (int i = 0; i < n; i++) {
-      struct conn* c = ready[i].data.ptr;
+      struct conn* c = events[i].data.ptr;
       if (c->state == CONNECTING) {
         int error = connected(c);
         if (error == ECONNREFUSED || error == ECONNRESET) {
           close(c->fd);
-          refused++;
-          start_connect(c);
+          failed++;
+          start_connect(&w, c);
           continue;
         }
         if (error != 0) {
           errno = error;
           fail("connect");
         }
-        watch(EPOLL_CTL_MOD, c, EPOLLIN);
+        watch(&w, EPOLL_CTL_MOD, c, EPOLLIN);
         int64_t began = c->since;
         send_message(c);
         c->since = began;
@@ -317,25 +376,26 @@ static void accept_rate(int slots, double seconds, double warmup, struct cpu_win
       }
       close(c->fd);
       if (r < 0) {
-        refused++;
+        failed++;
       } else if (t >= start && t < end) {
-        if (accepted++ == 0) cpu_begin(cpu);
-        record(t - c->since);
+        record(&w, t - c->since);
       }
-      start_connect(c);
+      start_connect(&w, c);
     }
     if (t >= end) break;
   }
   cpu_end(cpu);
+  double per = (double)(w.samples ? w.samples : 1);
   printf("{\"mode\":\"accept\",\"concurrency\":%d,\"seconds\":%.3f,\"connections\":%llu,\"rate\":%.1f,"
          "\"p50us\":%.0f,\"p99us\":%.0f,\"failed\":%llu,\"serverCpuUs\":%.3f,\"loadCpuUs\":%.3f}\n",
-         slots, seconds, (unsigned long long)accepted, accepted / seconds, percentile(0.5), percentile(0.99),
-         (unsigned long long)refused, cpu->server / 1e3 / (double)(accepted ? accepted : 1),
-         cpu->own / 1e3 / (double)(accepted ? accepted : 1));
+         slots, seconds, (unsigned long long)w.samples, w.samples / seconds, percentile(&w, 0.5), percentile(&w, 0.99),
+         (unsigned long long)failed, cpu->server / 1e3 / per, cpu->own / 1e3 / per);
 }
 
 static void idle(int count) {
-  connect_all(count, 0);
+  struct worker w = {0};
+  worker_init(&w, count);
+  connect_all(&w, 0);
   printf("{\"mode\":\"idle\",\"conns\":%d}\n", count);
   fflush(stdout);
   for (;;) pause();
@@ -343,14 +403,16 @@ static void idle(int count) {
 
 int main(int argc, char** argv) {
   if (argc < 4) {
-    fprintf(stderr, "usage: loadgen echo|accept PORT N SECONDS WARMUP [SERVER_PID], or loadgen idle PORT N\n");
+    fprintf(stderr, "usage: loadgen echo|accept PORT N SECONDS WARMUP [SERVER_PID [THREADS]], or loadgen idle PORT N\n");
     return 2;
   }
   const char* mode = argv[1];
   int port = atoi(argv[2]);
   int count = atoi(argv[3]);
   int timed = strcmp(mode, "echo") == 0 || strcmp(mode, "accept") == 0;
-  if (port <= 0 || port > 65535 || count <= 0 || (timed && argc < 6) || (!timed && strcmp(mode, "idle") != 0)) {
+  int threads = argc > 7 ? atoi(argv[7]) : 1;
+  if (port <= 0 || port > 65535 || count <= 0 || (timed && argc < 6) || (!timed && strcmp(mode, "idle") != 0) ||
+      threads < 1 || threads > MAX_THREADS || threads > count) {
     fprintf(stderr, "loadgen: bad arguments\n");
     return 2;
   }
@@ -360,10 +422,6 @@ int main(int argc, char** argv) {
   server.sin_family = AF_INET;
   server.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
   server.sin_port = htons((unsigned short)port);
-  ep = epoll_create1(EPOLL_CLOEXEC);
-  conns = calloc((size_t)count, sizeof(*conns));
-  histogram = calloc(BUCKETS, sizeof(*histogram));
-  if (ep < 0 || conns == NULL || histogram == NULL) fail("setup");
   if (strcmp(mode, "idle") == 0) idle(count);
   double seconds = atof(argv[4]);
   double warmup = atof(argv[5]);
@@ -373,7 +431,7 @@ int main(int argc, char** argv) {
   }
   struct cpu_window cpu = {.server_pid = argc > 6 ? atoi(argv[6]) : 0};
   if (strcmp(mode, "echo") == 0) {
-    echo(count, seconds, warmup, &cpu);
+    echo(count, threads, seconds, warmup, &cpu);
   } else {
     accept_rate(count, seconds, warmup, &cpu);
   }
