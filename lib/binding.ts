@@ -234,6 +234,8 @@ export interface Binding {
    */
   acceptEachOnLoop(h: SocketHandle, address: Uint8Array, budget: number,
     callback: (result: number, addressLength: number) => void): Status;
+  /** The function a handle's finalizer calls with its fd when its socket was never closed. */
+  setLeakWarning(warn: (fd: number) => void): void;
   closeAll(): void;
   isDetached(value: View | ArrayBufferLike): boolean;
 }

@@ -16,7 +16,7 @@ import type { Message, ReceivedAncillary } from './ancillary';
 import { binding, type SocketHandle } from './binding';
 import { AF_INET, SOCK_CLOEXEC, SOCK_NONBLOCK, SOCK_STREAM, SOMAXCONN } from './constants';
 import { closedError, errorFromStatus, SocketClosedError, SocketError, withPermissionHint } from './errors';
-import { stopWatching, watchForLeak } from './leak_guard';
+import './leak_guard';
 import { MAX_OPTION_SIZE } from './limits';
 import type { Op } from './ops';
 import { decodeOption, encodeOption, optionSize, type OptionValue } from './options';
@@ -139,7 +139,6 @@ export abstract class SocketBase {
     }
     this[RECV_WAITER] = new RecvWaiter(this.#type === SOCK_STREAM);
     this[HANDLE] = binding.socketHandle(this[FD], this[RECV_WAITER]);
-    watchForLeak(this, this[HANDLE], this[FD]);
   }
 
   /** The address family, such as AF_INET (as SO_DOMAIN reads it). */
@@ -462,7 +461,6 @@ export abstract class SocketBase {
   #release(): void {
     this[RECEIVER]?.[END_RECEIVER]();
     this[RECEIVER] = null;
-    stopWatching(this);
     this[HANDLE] = null;
     this[FD] = -1;
   }

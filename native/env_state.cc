@@ -41,12 +41,28 @@ void EnvState::SettleWaiter(napi_ref waiter, napi_value value) {
   napi_call_function(env_, self, waiter_settle_.Value(), 1, &value, &ignored);
 }
 
+void EnvState::WarnLeak(int fd) {
+  if (leak_warning_.IsEmpty() || tearing_down_) return;
+  napi_value arg;
+  napi_value ignored;
+  if (napi_create_int32(env_, fd, &arg) != napi_ok) return;
+  // A finalizer must not leave an exception behind.
+  if (napi_call_function(env_, env_.Undefined(), leak_warning_.Value(), 1, &arg, &ignored) != napi_ok) {
+    napi_value error;
+    napi_get_and_clear_last_exception(env_, &error);
+  }
+}
+
 void EnvState::Init(Napi::Env env, Napi::Object exports) {
   env.SetInstanceData<EnvState>(new EnvState(env));
   exports.Set("setWaiterSettle", Napi::Function::New(env, [](const Napi::CallbackInfo& info) {
     if (!info[0].IsFunction()) throw Napi::TypeError::New(info.Env(), "setWaiterSettle needs a function");
     Of(info.Env())->waiter_settle_ = Napi::Persistent(info[0].As<Napi::Function>());
   }, "setWaiterSettle"));
+  exports.Set("setLeakWarning", Napi::Function::New(env, [](const Napi::CallbackInfo& info) {
+    if (!info[0].IsFunction()) throw Napi::TypeError::New(info.Env(), "setLeakWarning needs a function");
+    Of(info.Env())->leak_warning_ = Napi::Persistent(info[0].As<Napi::Function>());
+  }, "setLeakWarning"));
   exports.Set("closeAll", Napi::Function::New(env, [](const Napi::CallbackInfo& info) {
     Of(info.Env())->CloseAll();
   }, "closeAll"));

@@ -33,6 +33,9 @@ class EnvState {
   // (event_loop_op.h), which checked at its start that there is one.
   void SettleWaiter(napi_ref waiter, napi_value value);
   bool HasWaiterSettle() const { return !waiter_settle_.IsEmpty(); }
+  // Calls the function JS registered with setLeakWarning(fn) as fn(fd): a
+  // handle collected while its socket was open (SocketHandle::Finalize).
+  void WarnLeak(int fd);
   // True once the environment is going away: completions must not call JS.
   bool tearing_down() const { return tearing_down_; }
 
@@ -64,6 +67,7 @@ class EnvState {
   napi_async_context async_context_ = nullptr;
   Napi::ObjectReference resource_;  // the async resource of our callbacks
   Napi::FunctionReference waiter_settle_;
+  Napi::FunctionReference leak_warning_;
   napi_async_cleanup_hook_handle cleanup_hook_ = nullptr;
   std::vector<SocketHandle*> handles_;  // nullptr: a free slot
   std::vector<uint32_t> free_slots_;
