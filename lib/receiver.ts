@@ -83,8 +83,12 @@ export class Receiver {
     this.#syscall = how.syscall;
     // The one function the addon calls: a length (or a count of messages),
     // or the status that ended the native receiver (0 on a stream: its end).
+    // It keeps `stream`, not `how`: what it closes over lives as long as the
+    // receiver, and `how` would keep `start` and its context too (150 bytes
+    // of heap per receiver).
+    const stream = how.stream;
     const delivered = (result: number, addressLength: number): void => {
-      if (result > 0 || (result === 0 && !how.stream)) {
+      if (result > 0 || (result === 0 && !stream)) {
         this.#addressLength = addressLength;
         onResult(result);
         return;
