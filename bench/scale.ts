@@ -66,6 +66,10 @@ export interface ScaleOptions {
   quick: boolean;
   /** Only these scenarios (all by default). */
   only?: Scenario[];
+  /** The echo scenario's connection counts (by default 1, 100, 1,000, 10,000; quick: 1, 100). */
+  conns?: number[];
+  /** Rounds (by default 5; quick: 1). */
+  rounds?: number;
   /** The repository (build-bench/ and build-ts/ are under it). */
   root: string;
 }
@@ -115,7 +119,7 @@ async function load(argv: string[]): Promise<Sample> {
   return result;
 }
 
-function makeCases(paths: Paths, quick: boolean): Case[] {
+function makeCases(paths: Paths, quick: boolean, echoConns: number[] | undefined): Case[] {
   const seconds = quick ? '0.5' : '2';
   const warmup = quick ? '0.2' : '0.5';
   const loadgen = paths.cBin('loadgen');
@@ -123,7 +127,7 @@ function makeCases(paths: Paths, quick: boolean): Case[] {
   const add = (scenario: Scenario, conns: number, tech: Tech | CoresTech, run: () => Promise<Sample>): void => {
     cases.push({ scenario, conns, tech, run, samples: [] });
   };
-  for (const conns of quick ? [1, 100] : [1, 100, 1000, 10000]) {
+  for (const conns of echoConns ?? (quick ? [1, 100] : [1, 100, 1000, 10000])) {
     for (const tech of TECHS) {
       add('echo', conns, tech, () => withServer(onCpu(0, serverArgv(paths, tech, 'echo')), (port, server) =>
         load(onCpu(1, [loadgen, 'echo', port, String(conns), seconds, warmup, String(server.pid)]))));
@@ -162,8 +166,8 @@ function makeCases(paths: Paths, quick: boolean): Case[] {
 interface IdleReport {
   conns: number;
   // The JS servers' report:
-  before?: { rss: number; heapUsed: number };
-  after?: { rss: number; heapUsed: number };
+  before?: { rss: number; heapUsed: number; newSpace: number; oldSpace: number };
+  after?: { rss: number; heapUsed: number; newSpace: number; oldSpace: number };
   // The C server's:
   rssBefore?: number;
   rssAfter?: number;
@@ -171,13 +175,14 @@ interface IdleReport {
 
 function perConnection(r: IdleReport): Sample {
   if (r.before !== undefined && r.after !== undefined) {
-    return { rssPerConn: (r.after.rss - r.before.rss) / r.conns, heapPerConn: (r.after.heapUsed - r.before.heapUsed) / r.conns };
+    const per = (key: 'rss' | 'heapUsed' | 'newSpace' | 'oldSpace'): number => (r.after![key] - r.before![key]) / r.conns;
+    return { rssPerConn: per('rss'), heapPerConn: per('heapUsed'), newSpacePerConn: per('newSpace'), oldSpacePerConn: per('oldSpace') };
   }
-  return { rssPerConn: (r.rssAfter! - r.rssBefore!) / r.conns, heapPerConn: 0 };
+  return { rssPerConn: (r.rssAfter! - r.rssBefore!) / r.conns, heapPerConn: 0, newSpacePerConn: 0, oldSpacePerConn: 0 };
 }
 
 /** Compiles the C ends, runs every case once per round, interleaved, and reports. */
-export async function scaleBench({ quick, root, only }: ScaleOptions): Promise<ScaleReport> {
+export async function scaleBench({ quick, root, only, conns, rounds: roundsAsked }: ScaleOptions): Promise<ScaleReport> {
   const paths: Paths = {
     cBin: (name) => join(root, 'build-bench', name),
     jsEnd: (name) => join(root, 'build-ts', 'bench', `${name}.js`),
@@ -186,8 +191,8 @@ export async function scaleBench({ quick, root, only }: ScaleOptions): Promise<S
   for (const name of ['loadgen', 'epoll_server']) {
     execFileSync('cc', ['-O2', '-pthread', '-o', paths.cBin(name), join(root, 'bench', 'c', `${name}.c`)]);
   }
-  const cases = makeCases(paths, quick).filter((c) => only === undefined || only.includes(c.scenario));
-  const rounds = quick ? 1 : 5;
+  const cases = makeCases(paths, quick, conns).filter((c) => only === undefined || only.includes(c.scenario));
+  const rounds = roundsAsked ?? (quick ? 1 : 5);
   for (let round = 0; round < rounds; round++) {
     for (const c of cases) c.samples.push(await c.run());
   }
@@ -241,11 +246,13 @@ function report(cases: Case[], rounds: number): ScaleReport {
   }
   const memory = cases.filter((k) => k.scenario === 'memory');
   markdown.push('', `Memory: ${memory[0]?.conns ?? 0} idle connections, a receive pending on each; the server's growth after GC.`, '',
-    '| server | RSS per connection (bytes) | spread | vs node:net | JS heap per connection (bytes) |',
-    '| --- | --- | --- | --- | --- |');
+    '| server | RSS per connection (bytes) | spread | vs node:net | JS heap used per connection | young generation grown per connection |',
+    '| --- | --- | --- | --- | --- | --- |');
   for (const c of memory) {
+    const js = c.tech !== 'c';
     markdown.push(`| ${LABEL[c.tech]} | ${fig(c, 'rssPerConn').toFixed(0)} | ${spread(c, 'rssPerConn')} | `
-      + `${x(ratio(c, find('memory', 'net'), 'rssPerConn', false))} | ${c.tech === 'c' ? '–' : fig(c, 'heapPerConn').toFixed(0)} |`);
+      + `${x(ratio(c, find('memory', 'net'), 'rssPerConn', false))} | ${js ? fig(c, 'heapPerConn').toFixed(0) : '–'} | `
+      + `${js ? fig(c, 'newSpacePerConn').toFixed(0) : '–'} |`);
   }
   const cores = cases.filter((k) => k.scenario === 'cores');
   markdown.push('', `Cores: ${cores[0]?.conns ?? 0} connections, ${coresPlacement().text}.`, '',
@@ -305,9 +312,14 @@ function goals(find: Find, ratio: Ratio, x: (r: number) => string, twoThreads: n
 }
 
 if (require.main === module) {
-  // --only=echo,accept: those scenarios alone.
-  const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',') as Scenario[] | undefined;
-  scaleBench({ quick: process.argv.includes('--quick'), root: join(__dirname, '..', '..'), only }).then((r) => {
+  // --only=echo,accept: those scenarios alone; --conns=1000,10000: the echo's
+  // connection counts; --rounds=N.
+  const option = (name: string): string[] | undefined =>
+    process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3).split(',');
+  scaleBench({
+    quick: process.argv.includes('--quick'), root: join(__dirname, '..', '..'), only: option('only') as Scenario[] | undefined,
+    conns: option('conns')?.map(Number), rounds: option('rounds') === undefined ? undefined : Number(option('rounds')![0]),
+  }).then((r) => {
     console.log(['| goal (issue 19) | this run | verdict |', '| --- | --- | --- |', ...r.goals.map((g) => `| ${g.join(' | ')} |`),
       '', ...r.markdown].join('\n'));
   }).catch((error: Error) => {

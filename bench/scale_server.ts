@@ -10,6 +10,7 @@
 // (acceptEach, and recvEach with sendSync from its callback), net (node:net).
 // Prints its port first; runs until killed.
 import * as net from 'node:net';
+import { getHeapSpaceStatistics } from 'node:v8';
 
 import {
   AF_INET, IPPROTO_TCP, SOCK_STREAM, SOL_SOCKET, SO_REUSEADDR, SOMAXCONN, TCP_NODELAY, socket, type Socket,
@@ -17,7 +18,7 @@ import {
 
 type Mode = 'echo' | 'accept' | 'idle';
 
-interface Memory { rss: number; heapUsed: number; external: number }
+interface Memory { rss: number; heapUsed: number; external: number; newSpace: number; oldSpace: number }
 
 /** Counts connections for the idle mode and reports once there are `want`. */
 class IdleReport {
@@ -43,7 +44,10 @@ function measure(): Memory {
   gc();
   gc();
   const { rss, heapUsed, external } = process.memoryUsage();
-  return { rss, heapUsed, external };
+  // How much of the heap's size is its young generation, which V8 grows
+  // while many objects survive (a burst of connections) and keeps.
+  const space = (name: string): number => getHeapSpaceStatistics().find((x) => x.space_name === name)?.space_size ?? 0;
+  return { rss, heapUsed, external, newSpace: space('new_space'), oldSpace: space('old_space') };
 }
 
 async function bsdServer(tech: string, mode: Mode, report: IdleReport | null): Promise<void> {
