@@ -297,8 +297,15 @@ function goals(find: Find, ratio: Ratio, x: (r: number) => string, twoThreads: n
     p99.map(([conns, r]) => `${conns}: ${x(r)}`).join(', ') + ' (node:net\'s p99 / ours)',
     verdict(p99.every(([, r]) => r >= 1), p99.length > 0)]);
   const accept = ratio(find('accept', 'bsd'), find('accept', 'net'), 'rate', true);
-  rows.push(['accept rate, Promise API', `${x(accept)} node (goal 1.5×); for scale: callbacks `
-    + `${x(ratio(find('accept', 'bsd-callback'), find('accept', 'net'), 'rate', true))}, C ${x(ratio(find('accept', 'c'), find('accept', 'net'), 'rate', true))}`,
+  // The load generator's own share of a CPU: near 100%, it caps every rate.
+  const loadShare = (tech: Tech): number => {
+    const c = find('accept', tech);
+    return c === undefined ? NaN : median(c.samples.map((s) => (s.rate * s.loadCpuUs) / 1e6));
+  };
+  rows.push(['accept rate, Promise API', `${x(accept)} node (goal 1.5×); server CPU per connection `
+    + `${x(ratio(find('accept', 'bsd'), find('accept', 'net'), 'serverCpuUs', false))} less than node's; for scale: callbacks `
+    + `${x(ratio(find('accept', 'bsd-callback'), find('accept', 'net'), 'rate', true))}, C ${x(ratio(find('accept', 'c'), find('accept', 'net'), 'rate', true))}; `
+    + `the load generator used ${(100 * loadShare('bsd')).toFixed(0)}% of its CPU against ours, ${(100 * loadShare('c')).toFixed(0)}% against C`,
   verdict(accept >= 1.5, Number.isFinite(accept))]);
   // As a fraction of node:net's: lower is better.
   const rss = 1 / ratio(find('memory', 'bsd'), find('memory', 'net'), 'rssPerConn', false);
