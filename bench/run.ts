@@ -4,7 +4,8 @@
 // pinned to one CPU (taskset; CPU efficiency, stable on a small machine) and
 // unpinned. Then in-process probes: the cost of a binding call beyond its
 // syscall, fs.stat latency beside idle receivers, JS heap bytes per call.
-// Writes a table to stdout, bench/results/latest.json and latest.svg.
+// Then the scale scenarios (bench/scale.ts): many connections, accept rate,
+// memory per connection, more cores. Writes a table to stdout, bench/results/latest.json and latest.svg.
 // --quick keeps the harness working in CI: one round, small counts, no verdicts.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { join } from 'node:path';
 import { CAPTURE_LABEL, captureBench, type CaptureResult } from './capture_bench';
 import { ratioChart } from './chart';
 import { firstLine } from './first_line';
+import { scaleBench } from './scale';
 
 const root = join(__dirname, '..', '..');
 const quick = process.argv.includes('--quick');
@@ -345,6 +347,8 @@ async function main(): Promise<void> {
       + `${allocations.sendAndRecvIntoReusedBuffer.bytesPerCall.toFixed(0)} B per call`,
       allocations.bytesPerExtraMessage < 8 ? 'met (per message; each call still allocates its promise)' : '**not met**'],
   ];
+  const scale = await scaleBench({ quick, root });
+  chart.push(...scale.chart);
   const markdown = [
     `Run: ${new Date().toISOString().slice(0, 10)}, ${machine}; ${ROUNDS} interleaved rounds; medians; ratios are`,
     'speed ratios (their time / ours, higher is better). "one CPU": both processes pinned with `taskset -c 0`.',
@@ -353,7 +357,13 @@ async function main(): Promise<void> {
     '| --- | --- | --- |',
     ...goals.map((g) => `| ${g.join(' | ')} |`),
     '',
+    '| goal (issue 19: scale) | this run | verdict |',
+    '| --- | --- | --- |',
+    ...scale.goals.map((g) => `| ${g.join(' | ')} |`),
+    '',
     ...table,
+    '',
+    ...scale.markdown,
     '',
     ...captureTable(capture),
     '',
@@ -364,7 +374,8 @@ async function main(): Promise<void> {
   const dir = join(root, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   const name = quick ? 'quick' : 'latest';
-  writeFileSync(join(dir, `${name}.json`), `${JSON.stringify({ machine, rounds: ROUNDS, scale: SCALE, results, hotcall, starvation, allocations, capture }, null, 2)}\n`);
+  writeFileSync(join(dir, `${name}.json`), `${JSON.stringify({ machine, rounds: ROUNDS, scale: SCALE, results, hotcall, starvation, allocations,
+    scaleResults: scale.results, capture }, null, 2)}\n`);
   writeFileSync(join(dir, `${name}.svg`), ratioChart(chart));
   if (!quick) updateReadme(markdown);
 }

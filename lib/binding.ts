@@ -291,6 +291,15 @@ export interface Binding {
   /** PACKET_FANOUT: 0 or -errno. */
   packetFanout(fd: number, group: number, mode: number, flags: number): Status;
   ringLayout: RingLayout;
+  /**
+   * The receiver of a listening socket: `callback(fd, addressLength)` per
+   * accept4(2), the peer copied into `address`, then once more with the
+   * status that ends it. Returns 0 or a status (EBUSY: it has one).
+   */
+  acceptEachOnLoop(h: SocketHandle, address: Uint8Array, budget: number,
+    callback: (result: number, addressLength: number) => void): Status;
+  /** The function a handle's finalizer calls with its fd when its socket was never closed. */
+  setLeakWarning(warn: (fd: number) => void): void;
   closeAll(): void;
   isDetached(value: View | ArrayBufferLike): boolean;
 }

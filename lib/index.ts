@@ -50,5 +50,6 @@ export {
   PacketPrinter, type CaptureTime, type HexDump, type PacketPrinterOptions, type TimestampPrecision,
 } from './packet_print/packet_printer';
 export { compileFilter, FilterSyntaxError, type CompileFilterOptions } from './bpf/compiler';
+export type { AcceptEachOptions } from './receiver';
 export * from './errors';
 export * from './constants';

@@ -1,35 +1,43 @@
 // Receiver: the callback forms of receiving. Socket.recvEach calls back per
 // message (recv(2) / recvfrom(2) into one buffer); Socket.recvmmsgEach per
-// batch (recvmmsg(2) into a MessageBatch). The addon drains the socket on
-// each readable event (native/receiver.h): no promise, no closure and no
-// allocation per message. Senders' addresses stay raw until asked for.
+// batch (recvmmsg(2) into a MessageBatch); Socket.acceptEach per connection
+// (accept4(2) on a listening socket). The addon drains the socket on each
+// readable event (native/receiver.h): no promise, no closure and no
+// allocation per message. Senders' and peers' addresses stay raw until
+// asked for.
 import type { SocketAddress } from './address';
 import { binding, type SocketHandle, type Status } from './binding';
 import { MSG_PEEK, sizeof } from './constants';
 import { errorFromStatus } from './errors';
 import { MAX_RECEIVER_BUDGET } from './limits';
 import type { MessageBatch } from './message_batch';
+import type { Socket } from './socket';
 import { checkInt, checkInt32 } from './validate';
 
 /** Messages per readable event before the loop gets a turn, unless told: recvEach's, and recvmmsgEach's least. */
 const DEFAULT_BUDGET = 64;
 
-/** Options of Socket.recvEach and Socket.recvmmsgEach. */
-export interface ReceiveEachOptions {
-  /** The receive flags for every call (MSG_PEEK is refused: it would never drain). */
-  flags?: number;
+/** Options of Socket.acceptEach, and of the receive forms. */
+export interface AcceptEachOptions {
   /**
-   * Messages per readable event before the event loop gets a turn (1–1024;
-   * recvEach: 64; recvmmsgEach: the batch's count, at least 64).
+   * Messages (connections) per readable event before the event loop gets a
+   * turn (1–1024; recvEach and acceptEach: 64; recvmmsgEach: the batch's
+   * count, at least 64).
    */
   budget?: number;
   /**
    * Called once when the receiver ends: with null for `stop()`, `close()` or
-   * the end of a stream, with the typed error when a receive failed. Without
-   * it an error is thrown as an uncaught exception, as an 'error' event with
-   * no listener is.
+   * the end of a stream, with the typed error when a receive (an accept)
+   * failed. Without it an error is thrown as an uncaught exception, as an
+   * 'error' event with no listener is.
    */
   onEnd?: (error: Error | null) => void;
+}
+
+/** Options of Socket.recvEach and Socket.recvmmsgEach. */
+export interface ReceiveEachOptions extends AcceptEachOptions {
+  /** The receive flags for every call (MSG_PEEK is refused: it would never drain). */
+  flags?: number;
 }
 
 /** Options of Socket.recvEach. */
@@ -54,10 +62,11 @@ export interface ReceiverStart {
 export const END_RECEIVER = Symbol('endReceiver');
 
 /**
- * A running callback receiver, returned by {@link Socket.recvEach} and
- * {@link Socket.recvmmsgEach}: the addon drains the socket on each readable
- * event and calls back per message (recv(2), recvfrom(2)) or per batch
- * (recvmmsg(2)). Stop it with `stop()` or by closing the socket.
+ * A running callback receiver, returned by {@link Socket.recvEach},
+ * {@link Socket.recvmmsgEach} and {@link Socket.acceptEach}: the addon
+ * drains the socket on each readable event and calls back per message
+ * (recv(2), recvfrom(2)), per batch (recvmmsg(2)) or per connection
+ * (accept4(2)). Stop it with `stop()` or by closing the socket.
  */
 export class Receiver {
   #handle: SocketHandle | null;
@@ -66,7 +75,7 @@ export class Receiver {
   readonly #onEnd: ((error: Error | null) => void) | undefined;
   readonly #syscall: string;
 
-  /** @internal Made by Socket.recvEach and Socket.recvmmsgEach. */
+  /** @internal Made by Socket.recvEach, Socket.recvmmsgEach and Socket.acceptEach. */
   constructor(handle: SocketHandle, onResult: (result: number) => void, how: ReceiverStart) {
     this.#handle = handle;
     this.#address = how.address;
@@ -74,8 +83,12 @@ export class Receiver {
     this.#syscall = how.syscall;
     // The one function the addon calls: a length (or a count of messages),
     // or the status that ended the native receiver (0 on a stream: its end).
+    // It keeps `stream`, not `how`: what it closes over lives as long as the
+    // receiver, and `how` would keep `start` and its context too (150 bytes
+    // of heap per receiver).
+    const stream = how.stream;
     const delivered = (result: number, addressLength: number): void => {
-      if (result > 0 || (result === 0 && !how.stream)) {
+      if (result > 0 || (result === 0 && !stream)) {
         this.#addressLength = addressLength;
         onResult(result);
         return;
@@ -93,9 +106,10 @@ export class Receiver {
   }
 
   /**
-   * The sender of the latest message, decoded now (recvEach with `from: true`);
-   * null without `from`, or when the socket gives none (a stream). A batch's
-   * senders are its own: `batch.address(i)`.
+   * The sender of the latest message, decoded now (recvEach with `from: true`),
+   * or the peer of the latest connection (acceptEach); null without `from`,
+   * or when the socket gives none (a stream). A batch's senders are its own:
+   * `batch.address(i)`.
    */
   from(): SocketAddress | null {
     if (this.#address === null || this.#addressLength === 0) return null;
@@ -148,13 +162,34 @@ export function startRecvmmsgEach(handle: SocketHandle, batch: MessageBatch, onB
   });
 }
 
+/**
+ * Starts Socket.acceptEach's receiver on `handle`: accept4(2), each new fd
+ * made a Socket by `adopt` and handed to `onConnection`.
+ */
+export function startAcceptEach(handle: SocketHandle, adopt: (fd: number) => Socket,
+  onConnection: (conn: Socket) => void, options: AcceptEachOptions): Receiver {
+  const { budget, onEnd } = checkCallback(onConnection, options, DEFAULT_BUDGET);
+  const address = new Uint8Array(sizeof.sockaddr_storage);
+  return new Receiver(handle, (fd) => onConnection(adopt(fd)), {
+    syscall: 'accept', stream: false, address, onEnd,
+    start: (delivered) => binding.acceptEachOnLoop(handle, address, budget, delivered),
+  });
+}
+
 /** The arguments recvEach and recvmmsgEach share; the budget defaults to `budget`. */
 function checkReceiveEach(callback: unknown, options: ReceiveEachOptions,
   budget: number): { flags: number; budget: number; onEnd: ((error: Error | null) => void) | undefined } {
-  if (typeof callback !== 'function') throw new TypeError('the callback must be a function');
-  if (options === null || typeof options !== 'object') throw new TypeError('options must be an object');
+  const checked = checkCallback(callback, options, budget);
   const flags = checkInt32(options.flags ?? 0, 'flags');
   if ((flags & MSG_PEEK) !== 0) throw new RangeError('a receiver cannot use MSG_PEEK: it would never drain the socket');
+  return { flags, ...checked };
+}
+
+/** The arguments every receiver takes: its callback, and options with a budget (by default `budget`) and onEnd. */
+function checkCallback(callback: unknown, options: AcceptEachOptions,
+  budget: number): { budget: number; onEnd: ((error: Error | null) => void) | undefined } {
+  if (typeof callback !== 'function') throw new TypeError('the callback must be a function');
+  if (options === null || typeof options !== 'object') throw new TypeError('options must be an object');
   if (options.onEnd !== undefined && typeof options.onEnd !== 'function') throw new TypeError('onEnd must be a function');
-  return { flags, budget: checkInt(options.budget ?? budget, 'budget', 1, MAX_RECEIVER_BUDGET), onEnd: options.onEnd };
+  return { budget: checkInt(options.budget ?? budget, 'budget', 1, MAX_RECEIVER_BUDGET), onEnd: options.onEnd };
 }

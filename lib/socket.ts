@@ -45,6 +45,7 @@ const { STATUS_CLOSED } = binding.internal;
 // The keys of SocketBase's shared state, as local constants: each `this[FD]`
 // on a hot path is then one keyed load, not a load from the module object
 // first.
+const ACCEPTED: typeof base.ACCEPTED = base.ACCEPTED;
 const FD: typeof base.FD = base.FD;
 const HANDLE: typeof base.HANDLE = base.HANDLE;
 const OPEN: typeof base.OPEN = base.OPEN;
@@ -120,7 +121,7 @@ export class Socket extends SocketBase {
   async accept(options?: CallOptions): Promise<[Socket, SocketAddress]> {
     this[OPEN]('accept');
     const [conn, address] = await this[WAIT](OPS.accept, [], options);
-    return [this.#accepted(conn), address as SocketAddress];
+    return [this[ACCEPTED](conn), address as SocketAddress];
   }
 
   /**
@@ -130,10 +131,11 @@ export class Socket extends SocketBase {
    */
   acceptSync(): [Socket, SocketAddress] {
     const [conn, address] = this[SYNC](OPS.accept, []);
-    return [this.#accepted(conn), address as SocketAddress];
+    return [this[ACCEPTED](conn), address as SocketAddress];
   }
 
-  #accepted(fd: number): Socket {
+  /** An fd accept4(2) gave: a Socket of this one's family, type, mode and timeout. */
+  protected [ACCEPTED](fd: number): Socket {
     return Socket.#adopt(fd, this.family, this.type, this.protocol, this[TIMEOUT]);
   }
 

@@ -18,12 +18,12 @@ import type { CheckedProgram } from './bpf/checked_program';
 import type { BpfProgram } from './bpf/program';
 import { AF_INET, SOCK_CLOEXEC, SOCK_NONBLOCK, SOCK_STREAM, SOMAXCONN } from './constants';
 import { closedError, errorFromStatus, SocketClosedError, SocketError, withPermissionHint } from './errors';
-import { stopWatching, watchForLeak } from './leak_guard';
+import './leak_guard';
 import { MAX_OPTION_SIZE } from './limits';
 import type { Op } from './ops';
 import { decodeOption, encodeOption, optionSize, type OptionValue } from './options';
 import { bindPermissionHint, socketPermissionHint } from './privileges';
-import { END_RECEIVER, type Receiver } from './receiver';
+import { END_RECEIVER, startAcceptEach, type AcceptEachOptions, type Receiver } from './receiver';
 import { RecvWaiter } from './recv_waiter';
 import { checkInt, checkInt32, checkTimeout, type BinaryLike } from './validate';
 import { OPS } from './ops';
@@ -31,6 +31,7 @@ import { attachFilter, detachFilter, lockFilter, type AttachFilterOptions } from
 import { socketDuplex, receivedChunks, type MakefileOptions } from './socket_stream';
 import { checkCallOptions, failed, syncTimeout, waitFor, type CallOptions } from './wait';
 import type { RecvMsgOptions } from './messages';
+import type { Socket } from './socket';
 
 const TYPE_FLAGS = SOCK_NONBLOCK | SOCK_CLOEXEC;
 
@@ -75,6 +76,8 @@ export const OPEN = Symbol('open');
 export const SYNC = Symbol('sync');
 /** A Promise call of a table operation. */
 export const WAIT = Symbol('wait');
+/** An accepted fd as a Socket (Socket's, which SocketBase cannot make). */
+export const ACCEPTED = Symbol('accepted');
 
 /**
  * An fd the library already owns (accept, socketpair, fromFd), handed to the
@@ -141,7 +144,6 @@ export abstract class SocketBase {
     }
     this[RECV_WAITER] = new RecvWaiter(this.#type === SOCK_STREAM);
     this[HANDLE] = binding.socketHandle(this[FD], this[RECV_WAITER]);
-    watchForLeak(this, this[HANDLE], this[FD]);
   }
 
   /** The address family, such as AF_INET (as SO_DOMAIN reads it). */
@@ -378,6 +380,26 @@ export abstract class SocketBase {
   abstract recvmsgSync(bufsize: number, ancsize?: number, flags?: number, options?: { adoptFds?: boolean }): Message;
   /** send(2) until all is sent, as {@link Socket.sendall}. */
   abstract sendall(data: BinaryLike, flags?: number, options?: CallOptions): Promise<void>;
+  protected abstract [ACCEPTED](fd: number): Socket;
+
+  /**
+   * accept4(2) for each connection as it comes, with a callback instead of a
+   * promise: each time the socket is readable the addon accepts until none
+   * is queued (or `budget` connections), calling `onConnection(conn)` with
+   * each new Socket (as {@link Socket.accept} makes it); `receiver.from()` is
+   * the latest peer, decoded only then. No promise or address object per
+   * connection; a connection reset while it queued is skipped. Runs on the
+   * event loop whatever the socket's mode; keeps the process alive until it
+   * ends: `stop()`, `close()` (these call `options.onEnd(null)`) or a failed
+   * accept4 (`onEnd(error)`: EMFILE, ENFILE, ENOBUFS, SocketError EINVAL when
+   * not listening). One receiver per socket: SocketError EBUSY otherwise.
+   */
+  acceptEach(onConnection: (conn: Socket) => void, options: AcceptEachOptions = {}): Receiver {
+    const handle = this[HANDLE];
+    if (handle === null) throw closedError('accept');
+    this[RECEIVER] = startAcceptEach(handle, (fd) => this[ACCEPTED](fd), onConnection, options);
+    return this[RECEIVER];
+  }
 
   /**
    * connect(2), giving its errno instead of raising, as Python's connect_ex:
@@ -490,7 +512,6 @@ export abstract class SocketBase {
   #release(): void {
     this[RECEIVER]?.[END_RECEIVER]();
     this[RECEIVER] = null;
-    stopWatching(this);
     this[HANDLE] = null;
     this[FD] = -1;
   }

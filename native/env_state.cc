@@ -41,21 +41,55 @@ void EnvState::SettleWaiter(napi_ref waiter, napi_value value) {
   napi_call_function(env_, self, waiter_settle_.Value(), 1, &value, &ignored);
 }
 
+void EnvState::WarnLeak(int fd) {
+  if (leak_warning_.IsEmpty() || tearing_down_) return;
+  napi_value arg;
+  napi_value ignored;
+  if (napi_create_int32(env_, fd, &arg) != napi_ok) return;
+  // A finalizer must not leave an exception behind.
+  if (napi_call_function(env_, env_.Undefined(), leak_warning_.Value(), 1, &arg, &ignored) != napi_ok) {
+    napi_value error;
+    napi_get_and_clear_last_exception(env_, &error);
+  }
+}
+
 void EnvState::Init(Napi::Env env, Napi::Object exports) {
   env.SetInstanceData<EnvState>(new EnvState(env));
   exports.Set("setWaiterSettle", Napi::Function::New(env, [](const Napi::CallbackInfo& info) {
     if (!info[0].IsFunction()) throw Napi::TypeError::New(info.Env(), "setWaiterSettle needs a function");
     Of(info.Env())->waiter_settle_ = Napi::Persistent(info[0].As<Napi::Function>());
   }, "setWaiterSettle"));
+  exports.Set("setLeakWarning", Napi::Function::New(env, [](const Napi::CallbackInfo& info) {
+    if (!info[0].IsFunction()) throw Napi::TypeError::New(info.Env(), "setLeakWarning needs a function");
+    Of(info.Env())->leak_warning_ = Napi::Persistent(info[0].As<Napi::Function>());
+  }, "setLeakWarning"));
   exports.Set("closeAll", Napi::Function::New(env, [](const Napi::CallbackInfo& info) {
     Of(info.Env())->CloseAll();
   }, "closeAll"));
 }
 
+uint32_t EnvState::Register(SocketHandle* handle) {
+  if (free_slots_.empty()) {
+    handles_.push_back(handle);
+    return static_cast<uint32_t>(handles_.size() - 1);
+  }
+  uint32_t slot = free_slots_.back();
+  free_slots_.pop_back();
+  handles_[slot] = handle;
+  return slot;
+}
+
+void EnvState::Forget(uint32_t slot) {
+  handles_[slot] = nullptr;
+  free_slots_.push_back(slot);
+}
+
 void EnvState::CloseAll() {
-  // Close() may unregister handles from the set, so walk a copy.
-  std::vector<SocketHandle*> open(open_.begin(), open_.end());
-  for (SocketHandle* handle : open) handle->Close();
+  // By index: the table may grow meanwhile. Close() is idempotent, a no-op
+  // on a handle whose fd is closed or detached.
+  for (size_t i = 0; i < handles_.size(); ++i) {
+    if (handles_[i] != nullptr) handles_[i]->Close();
+  }
 }
 
 void EnvState::OnTeardown(napi_async_cleanup_hook_handle, void* data) {

@@ -88,10 +88,14 @@ void ReadinessWatcher::Drain(napi_env env) {
     if (r == -EAGAIN) break;
     bool ends = receiver->Ends(r);
     if (ends) StopReceiver();
-    bool delivered = !tearing_down && receiver->Deliver(env, r);
+    Receiver::Delivery delivery = tearing_down ? Receiver::Delivery::kNotRun : receiver->Deliver(env, r);
+    if (delivery == Receiver::Delivery::kNotRun) receiver->Discard(r);
     // The callback may have closed the socket (the fd may be gone) or
     // stopped the receiver: no further recv either way.
-    if (!delivered || ends || receiver_ != receiver || closed_ || receiver->Emptied(r, left)) break;
+    if (delivery != Receiver::Delivery::kDelivered || ends || receiver_ != receiver || closed_ ||
+        receiver->Emptied(r, left)) {
+      break;
+    }
     left -= receiver->Messages(r);
   }
   draining_ = nullptr;

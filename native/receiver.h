@@ -10,6 +10,10 @@
 //   BatchReceiver    recvmmsg(2) into a MessageBatch, a call per batch
 //                    (Socket.recvmmsgEach): lengths and addresses stay in
 //                    the batch's memory.
+//   AcceptReceiver   accept4(2) on a listening socket, a call per connection
+//                    with its new fd (Socket.acceptEach). The peer's address
+//                    is copied into a pinned view that JS decodes only if it
+//                    wants it.
 //   RingReceiver     a TPACKET_V3 ring's retired blocks, a call per block
 //                    (ring_receiver.h, PacketRing).
 //
@@ -45,10 +49,13 @@ class Receiver {
   // Whether this (non-final) result shows the socket was left empty, so
   // that the drain need not ask again only to get EAGAIN.
   virtual bool Emptied(ssize_t result, int max_messages) const = 0;
+  enum class Delivery { kDelivered, kThrew, kNotRun };
   // Calls the JS function with (result, address length). An exception it
   // throws goes to process 'uncaughtException', as an event listener's
-  // would; returns false then.
-  bool Deliver(napi_env env, ssize_t result);
+  // would (kThrew). kNotRun: JS could not run at all (a worker terminating).
+  Delivery Deliver(napi_env env, ssize_t result);
+  // A result that never reached JS: release what it owns (an accepted fd).
+  virtual void Discard(ssize_t result) { (void)result; }
 
  protected:
   virtual uint32_t address_length() const { return 0; }
@@ -57,7 +64,7 @@ class Receiver {
   virtual void Delivered(ssize_t result) { (void)result; }
 
  private:
-  bool Call(napi_env env, ssize_t result);
+  Delivery Call(napi_env env, ssize_t result);
 
   Napi::FunctionReference callback_;
   int budget_;
@@ -107,6 +114,27 @@ class BatchReceiver final : public Receiver {
  private:
   core::RecvBatchOp op_;
   PinnedView memory_;
+};
+
+class AcceptReceiver final : public Receiver {
+ public:
+  // `address` is the view each peer's address is copied into.
+  AcceptReceiver(int fd, PinnedView address, Napi::Function callback, int budget);
+
+  // The next connection's fd, skipping those the network ended while they
+  // queued (accept(2): treat them as EAGAIN and try again).
+  ssize_t Attempt(int max_messages) override;
+  int Messages(ssize_t) const override { return 1; }
+  // Nothing tells how many connections are left: accept until EAGAIN.
+  bool Emptied(ssize_t, int) const override { return false; }
+  void Discard(ssize_t result) override;
+
+ protected:
+  uint32_t address_length() const override { return op_.address_len; }
+
+ private:
+  core::AcceptOp op_;
+  PinnedView address_;
 };
 
 }  // namespace bsd

@@ -68,6 +68,21 @@ Napi::Value RecvBatchEachOnLoop(const Info& info) {
   });
 }
 
+// acceptEachOnLoop(handle, addressView, budget, callback): starts the
+// socket's AcceptReceiver; each peer's address is copied into addressView.
+Napi::Value AcceptEachOnLoop(const Info& info) {
+  Napi::Env env = info.Env();
+  SocketHandle* handle = SocketHandle::From(info[0]);
+  Bytes bytes{};
+  if (!ViewBytes(info[1], &bytes.data, &bytes.len)) throw Napi::TypeError::New(env, "argument 1 must be a view");
+  PinnedView address(info[1], bytes);
+  int budget = BudgetArg(info, 2);
+  Napi::Function callback = CallbackArg(info, 3);
+  return StartReceiver(info, handle, [&] {
+    return new AcceptReceiver(handle->fd(), std::move(address), callback, budget);
+  });
+}
+
 // Ends the socket's Receiver, if it has one, without calling it.
 Napi::Value StopRecvEach(const Info& info) {
   SocketHandle* handle = SocketHandle::From(info[0]);
@@ -97,6 +112,7 @@ Napi::Function CallbackArg(const Napi::CallbackInfo& info, size_t i) {
 void InitReceivers(Napi::Env env, Napi::Object exports) {
   exports.Set("recvEachOnLoop", Napi::Function::New(env, RecvEachOnLoop, "recvEachOnLoop"));
   exports.Set("recvmmsgEachOnLoop", Napi::Function::New(env, RecvBatchEachOnLoop, "recvmmsgEachOnLoop"));
+  exports.Set("acceptEachOnLoop", Napi::Function::New(env, AcceptEachOnLoop, "acceptEachOnLoop"));
   exports.Set("stopRecvEach", Napi::Function::New(env, StopRecvEach, "stopRecvEach"));
 }
 

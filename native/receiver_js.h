@@ -1,5 +1,5 @@
-// recvEachOnLoop, recvmmsgEachOnLoop and stopRecvEach: the receivers (receiver.h) to JS,
-// and the arguments every receiver's entry point reads.
+// recvEachOnLoop, recvmmsgEachOnLoop, acceptEachOnLoop and stopRecvEach: the receivers (receiver.h)
+// to JS, and the arguments every receiver's entry point reads.
 #pragma once
 
 #include <napi.h>

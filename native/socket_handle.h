@@ -6,6 +6,8 @@
 
 #include <napi.h>
 
+#include <cstdint>
+
 #include "core/fd_lifetime.h"
 
 namespace bsd {
@@ -17,8 +19,8 @@ class ReadinessWatcher;
 // binding.socketHandle(fd); its finalizer is the leak backstop. Not an
 // ObjectWrap: unwrapping one looks up two private symbols (the wrap and the
 // type tag), about 1,800 instructions, on every operation that waits; an
-// External's pointer is one call away, checked against the environment's
-// live handles before use.
+// External's value is one call away: the handle's slot in the environment's
+// table (EnvState::Register), looked up there before use.
 class SocketHandle {
  public:
   // socketHandle, close, detach and cancel.
@@ -69,6 +71,7 @@ class SocketHandle {
   void CloseAs(bool detach);
 
   napi_ref self_ = nullptr;  // weak until Ref()
+  uint32_t slot_ = 0;        // in the environment's table
   napi_ref waiter_ = nullptr;
 
   EnvState* env_state_;

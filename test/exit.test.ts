@@ -117,6 +117,27 @@ test('a socket dropped after a recv waited on the loop is still closed on GC', a
   expect(JSON.parse(result.stdout)).toEqual({ got: 'hello', before: true, after: false, warnings: ['BSD_SOCKET_UNCLOSED'] });
 });
 
+test('sockets closed or detached before they are collected give no warning', async () => {
+  const result = await runChild(`
+    const warnings = [];
+    process.on('warning', (w) => warnings.push(w.code));
+    const fds = [];
+    (() => {
+      for (let i = 0; i < 200; i++) lib.socket().close();
+      for (let i = 0; i < 10; i++) fds.push(lib.socket().detach());
+      for (let i = 0; i < 2; i++) lib.socket();
+    })();
+    (async () => {
+      for (let i = 0; i < 20 && warnings.length < 2; i++) { global.gc(); await new Promise((r) => setTimeout(r, 10)); }
+      await new Promise((r) => setTimeout(r, 50));
+      const detachedOpen = fds.filter((fd) => require('node:fs').fstatSync(fd).isSocket()).length;
+      console.log(JSON.stringify({ warnings, detachedOpen }));
+    })();
+  `, { args: ['--expose-gc'] });
+  // The two dropped open: two warnings, and none for the 200 closed or the 10 detached (still open).
+  expect(JSON.parse(result.stdout)).toEqual({ warnings: ['BSD_SOCKET_UNCLOSED', 'BSD_SOCKET_UNCLOSED'], detachedOpen: 10 });
+});
+
 // Blocking: the op waits on a worker. Non-blocking: on the loop, through the
 // socket's waiter (lib/recv_waiter.ts), which the native handle keeps.
 test.each([['blocking', true], ['non-blocking', false]])('a %s socket with an operation in flight is not collected', async (_, blocking) => {

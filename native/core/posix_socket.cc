@@ -59,6 +59,22 @@ int Accept(int fd, sockaddr_storage* addr, socklen_t* len) {
   });
 }
 
+bool EndedWhileQueued(int error) {
+  switch (error) {
+    case ECONNABORTED:
+    case EPROTO:
+    case ENETDOWN:
+    case ENOPROTOOPT:
+    case EHOSTDOWN:
+    case ENONET:
+    case EHOSTUNREACH:
+    case ENETUNREACH:
+      return true;
+    default:
+      return false;
+  }
+}
+
 int Shutdown(int fd, int how) {
   return shutdown(fd, how) == -1 ? -errno : 0;
 }

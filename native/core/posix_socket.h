@@ -20,6 +20,12 @@ int Bind(int fd, const sockaddr* addr, socklen_t len);
 int Listen(int fd, int backlog);
 int Connect(int fd, const sockaddr* addr, socklen_t len);
 int Accept(int fd, sockaddr_storage* addr, socklen_t* len);
+// Whether accept(2) failed with `error` (positive) for a connection the
+// network ended while it queued, not for the listening socket: Linux
+// reports such errors there, and accept(2) says to treat them as EAGAIN and
+// try again (ECONNABORTED, and the protocol's network errors; not
+// EOPNOTSUPP, which also means a socket that cannot accept at all).
+bool EndedWhileQueued(int error);
 int Shutdown(int fd, int how);
 
 ssize_t Send(int fd, const uint8_t* data, size_t len, int flags);

@@ -95,6 +95,24 @@ int BinaryToText(int family, const uint8_t* bytes, size_t len, char out[46]) {
   return inet_ntop(family, bytes, out, 46) == nullptr ? -EINVAL : 0;
 }
 
+namespace {
+
+// inet_ntop(AF_INET, ...), written out: glibc's goes through sprintf, about
+// 1,700 instructions, on every accepted connection and received datagram.
+void FormatInet4(const in_addr& address, char out[16]) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(&address.s_addr);
+  char* p = out;
+  for (int i = 0; i < 4; ++i) {
+    unsigned v = bytes[i];
+    if (v >= 100) *p++ = static_cast<char>('0' + v / 100);
+    if (v >= 10) *p++ = static_cast<char>('0' + v / 10 % 10);
+    *p++ = static_cast<char>('0' + v % 10);
+    *p++ = i < 3 ? '.' : '\0';
+  }
+}
+
+}  // namespace
+
 int DecodeAddress(const sockaddr_storage* addr, socklen_t len, DecodedAddress* out) {
   *out = DecodedAddress{};
   if (len < static_cast<socklen_t>(sizeof(sa_family_t))) return 0;  // unnamed
@@ -103,7 +121,7 @@ int DecodeAddress(const sockaddr_storage* addr, socklen_t len, DecodedAddress* o
     case AF_INET: {
       if (len < static_cast<socklen_t>(sizeof(sockaddr_in))) return -EINVAL;
       auto* sin = reinterpret_cast<const sockaddr_in*>(addr);
-      inet_ntop(AF_INET, &sin->sin_addr, out->text, sizeof(out->text));
+      FormatInet4(sin->sin_addr, out->text);
       out->port = ntohs(sin->sin_port);
       return 0;
     }
