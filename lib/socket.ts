@@ -23,7 +23,9 @@ import { binding } from './binding';
 import { SOCK_NONBLOCK, SOCK_STREAM } from './constants';
 import { closedError, errorFromStatus } from './errors';
 import { checkBatch, type MessageBatch } from './message_batch';
-import { receiveBuffer, recvmsgArgs, sendmsgArgs, shrink, toMessage, type RecvMsgOptions } from './messages';
+import {
+  fitsReceiveSlab, receiveBuffer, receiveSlab, recvmsgArgs, sendmsgArgs, shrink, toMessage, type RecvMsgOptions,
+} from './messages';
 import { OPS, type OpArgs as Args } from './ops';
 import { startRecvEach, startRecvmmsgEach, type Receiver, type ReceiveEachOptions, type RecvEachOptions } from './receiver';
 import { SETTLED, sendallSync, unsent } from './sendall';
@@ -295,9 +297,50 @@ export class Socket extends SocketBase {
    * ConnectionRefusedError (a connected UDP socket's peer answered with ICMP
    * port unreachable), SocketError ENOTCONN.
    */
-  async recv(bufsize: number, flags = 0, options?: CallOptions): Promise<Buffer> {
+  recv(bufsize: number, flags = 0, options?: CallOptions): Promise<Buffer> {
+    // The hot path, on a non-blocking socket with no timeout or signal, is
+    // not an async function (as recvInto's), and receives in the receive slab
+    // (messages.ts): a Buffer made once, at the length received.
+    if (this[TIMEOUT] !== 0 || options !== undefined || !fitsReceiveSlab(bufsize)) {
+      return this.#recvOwnBuffer(bufsize, flags, options);
+    }
+    return this.#recvInSlab(bufsize, flags, false) as Promise<Buffer>;
+  }
+
+  /** recv with a timeout or signal, on a blocking socket, or too large for the slab: into a buffer of its own. */
+  async #recvOwnBuffer(bufsize: number, flags: number, options: CallOptions | undefined): Promise<Buffer> {
     const buffer = receiveBuffer(bufsize);
     return shrink(buffer, await this.recvInto(buffer, bufsize, flags, options));
+  }
+
+  /**
+   * recv's and recvfrom's hot path (OPS.recv's and OPS.recvfrom's attempt and
+   * loop form, by hand, as in recvInto), in the receive slab: `bufsize` is
+   * checked already. recvfrom's sender comes through the addon's sender slot
+   * (RecvWaiter.sender).
+   */
+  #recvInSlab(bufsize: number, flags: number, from: boolean): Promise<Buffer | [Buffer, SocketAddress]> {
+    const syscall = from ? 'recvfrom' : 'recv';
+    try {
+      this[OPEN](syscall);
+      checkInt32(flags, 'flags');
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    const waiter = this[RECV_WAITER];
+    const slab = receiveSlab.room(bufsize);
+    if (!waiter.streamDrained) {
+      const got = from ? binding.recvfromNow(this[FD], slab, receiveSlab.at, bufsize, flags)
+        : binding.recv(this[FD], slab, receiveSlab.at, bufsize, flags);
+      if (got !== EAGAIN) {
+        if (got < 0) return Promise.reject(errorFromStatus(got, syscall));
+        const bytes = receiveSlab.take(waiter.received(got, bufsize), bufsize);
+        return Promise.resolve(from ? [bytes, waiter.sender()] : bytes);
+      }
+    }
+    // A second recv waiting at once: in a buffer of its own, on its own promise.
+    if (waiter.busy) return from ? this.#recvfromOwnBuffer(bufsize, flags, undefined) : this.#recvOwnBuffer(bufsize, flags, undefined);
+    return waiter.waitBytes(this[HANDLE]!, slab, receiveSlab.reserve(bufsize), bufsize, flags, from);
   }
 
   /**
@@ -367,7 +410,17 @@ export class Socket extends SocketBase {
    * recvfrom(2): up to `bufsize` bytes and the sender's address. Raises what
    * {@link Socket.recv} raises.
    */
-  async recvfrom(bufsize: number, flags = 0, options?: CallOptions): Promise<[Buffer, SocketAddress]> {
+  recvfrom(bufsize: number, flags = 0, options?: CallOptions): Promise<[Buffer, SocketAddress]> {
+    // The hot path as recv's.
+    if (this[TIMEOUT] !== 0 || options !== undefined || !fitsReceiveSlab(bufsize)) {
+      return this.#recvfromOwnBuffer(bufsize, flags, options);
+    }
+    return this.#recvInSlab(bufsize, flags, true) as Promise<[Buffer, SocketAddress]>;
+  }
+
+  /** recvfrom off the hot path: into a buffer of its own. */
+  async #recvfromOwnBuffer(bufsize: number, flags: number,
+    options: CallOptions | undefined): Promise<[Buffer, SocketAddress]> {
     const buffer = receiveBuffer(bufsize);
     const [n, address] = await this.recvfromInto(buffer, bufsize, flags, options);
     return [shrink(buffer, n), address];

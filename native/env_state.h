@@ -3,6 +3,7 @@
 #pragma once
 
 #include <napi.h>
+#include <sys/socket.h>
 #include <uv.h>
 
 #include <unordered_set>
@@ -32,6 +33,14 @@ class EnvState {
   // (event_loop_op.h), which checked at its start that there is one.
   void SettleWaiter(napi_ref waiter, napi_value value);
   bool HasWaiterSettle() const { return !waiter_settle_.IsEmpty(); }
+
+  // The sender slot (setSenderSlot): a JS Uint8Array of
+  // sizeof(sockaddr_storage) + 4 bytes where the hot recvfrom paths leave the
+  // sender, its length in the last 4 (native order). JS reads it at once
+  // (the call's return, the waiter's settle) and decodes it only when it
+  // differs from the last sender, not an object built here per datagram.
+  // False if there is no slot or it is no longer whole.
+  bool WriteSender(const sockaddr_storage& address, socklen_t len);
   // True once the environment is going away: completions must not call JS.
   bool tearing_down() const { return tearing_down_; }
 
@@ -65,6 +74,7 @@ class EnvState {
   napi_async_context async_context_ = nullptr;
   Napi::ObjectReference resource_;  // the async resource of our callbacks
   Napi::FunctionReference waiter_settle_;
+  Napi::Reference<Napi::Value> sender_slot_;
   napi_async_cleanup_hook_handle cleanup_hook_ = nullptr;
   std::unordered_set<SocketHandle*> open_;
   std::unordered_set<SocketHandle*> live_;
