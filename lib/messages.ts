@@ -44,7 +44,8 @@ class ReceiveSlab {
   /** The slab, as the addon is handed it; `at` is where the next receive goes. */
   memory = ReceiveSlab.#fresh();
   at = 0;
-  #arrayBuffer = this.memory.buffer as ArrayBuffer;
+  /** The slab's ArrayBuffer (a TypedArray's `buffer` getter is a call into C++). */
+  arrayBuffer = this.memory.buffer as ArrayBuffer;
 
   /** Whether a receive of up to `bufsize` bytes is made here (a valid size, small enough). */
   static fits(bufsize: number): boolean {
@@ -63,7 +64,7 @@ class ReceiveSlab {
   room(n: number): Buffer {
     if (this.memory.length - this.at < n) {
       this.memory = ReceiveSlab.#fresh();
-      this.#arrayBuffer = this.memory.buffer as ArrayBuffer;
+      this.arrayBuffer = this.memory.buffer as ArrayBuffer;
       this.at = 0;
     }
     return this.memory;
@@ -71,7 +72,7 @@ class ReceiveSlab {
 
   /** The bytes a receive at `at` of up to `asked` wrote, `got` by its count: a Buffer of their own. */
   take(got: number, asked: number): Buffer {
-    const bytes = bytesOf(this.#arrayBuffer, this.at, got, asked);
+    const bytes = bytesOf(this.arrayBuffer, this.at, got, asked);
     this.at = aligned(this.at + bytes.length);
     return bytes;
   }

@@ -14,7 +14,8 @@ import type { SocketAddress } from './address';
 import { binding, type SocketHandle } from './binding';
 import { AF_INET, AF_INET6, sizeof } from './constants';
 import { errorFromStatus } from './errors';
-import { bytesOf } from './messages';
+import { bytesOf, receiveSlab } from './messages';
+import { EAGAIN } from './wait';
 
 /**
  * Where the addon leaves the sender of recvfrom's hot path
@@ -96,7 +97,7 @@ export class RecvWaiter {
   }
 
   /** Whether a recv waits here now: a second one at once waits on its own promise. */
-  get busy(): boolean {
+  get #busy(): boolean {
     return this.#resolve !== null;
   }
 
@@ -108,7 +109,7 @@ export class RecvWaiter {
   }
 
   /** `received` for a result in hand: a settled promise, rejected with the typed error. */
-  receivedNow(got: number, asked: number): Promise<number> {
+  #receivedNow(got: number, asked: number): Promise<number> {
     return got < 0 ? Promise.reject(errorFromStatus(got, 'recv')) : Promise.resolve(this.received(got, asked));
   }
 
@@ -118,12 +119,49 @@ export class RecvWaiter {
     return this.#lastSender.read();
   }
 
-  /** recv(2) of up to `n` bytes into `view` once `handle`'s socket is readable: the count. */
-  wait(handle: SocketHandle, view: ArrayBufferView, n: number, flags: number): Promise<number> {
-    const status = binding.recvOnLoopForWaiter(handle, view, 0, n, flags);
-    if (status !== undefined) return this.receivedNow(status, n);
-    this.#memory = null;
-    return this.#waiting(n);
+  /**
+   * recv's and recvfrom's hot path, on a non-blocking socket (`fd`,
+   * `handle`), with `bufsize` and `flags` checked: OPS.recv's and
+   * OPS.recvfrom's attempt and loop form, by hand, as in recvInto, into the
+   * receive slab. Resolves with the Buffer (and with `from` the sender); null
+   * if a recv waits here already (the caller waits in a buffer of its own).
+   */
+  recvInSlab(fd: number, handle: SocketHandle, bufsize: number, flags: number,
+    from: boolean): Promise<Buffer | [Buffer, SocketAddress]> | null {
+    const slab = receiveSlab.room(bufsize);
+    if (!this.streamDrained) {
+      const got = from ? binding.recvfromNow(fd, slab, receiveSlab.at, bufsize, flags)
+        : binding.recv(fd, slab, receiveSlab.at, bufsize, flags);
+      if (got !== EAGAIN) {
+        if (got < 0) return Promise.reject(errorFromStatus(got, from ? 'recvfrom' : 'recv'));
+        const bytes = receiveSlab.take(this.received(got, bufsize), bufsize);
+        return Promise.resolve(from ? [bytes, this.sender()] : bytes);
+      }
+    }
+    if (this.#busy) return null;
+    return this.#waitInSlab(handle, slab, receiveSlab.reserve(bufsize), bufsize, flags, from);
+  }
+
+  /**
+   * recvInto's hot path, on a non-blocking socket (`fd`, `handle`), with its
+   * arguments checked: OPS.recv's attempt and loop form, by hand, no array or
+   * closure per call. Bytes already queued come back in a settled promise;
+   * otherwise the waiter's promise, settled by the addon; a second recv
+   * waiting at once gets a native promise, in the same queue.
+   */
+  recvInto(fd: number, handle: SocketHandle, view: ArrayBufferView, n: number, flags: number): Promise<number> {
+    if (!this.streamDrained) {
+      const got = binding.recv(fd, view, 0, n, flags);
+      if (got !== EAGAIN) return this.#receivedNow(got, n);
+    }
+    if (!this.#busy) {
+      const status = binding.recvOnLoopForWaiter(handle, view, 0, n, flags);
+      if (status !== undefined) return this.#receivedNow(status, n);
+      this.#memory = null;
+      return this.#waiting(n);
+    }
+    const waiting = binding.recvOnLoop(handle, view, 0, n, flags, 0);
+    return typeof waiting === 'number' ? this.#receivedNow(waiting, n) : waiting.then((got) => this.received(got, n));
   }
 
   /**
@@ -131,12 +169,12 @@ export class RecvWaiter {
    * reserved for it, once `handle`'s socket is readable: those bytes as a
    * Buffer (bytesOf), and with `from` the sender.
    */
-  waitBytes(handle: SocketHandle, slab: Buffer, at: number, n: number, flags: number,
+  #waitInSlab(handle: SocketHandle, slab: Buffer, at: number, n: number, flags: number,
     from: boolean): Promise<Buffer | [Buffer, SocketAddress]> {
     const status = from ? binding.recvfromOnLoopForWaiter(handle, slab, at, n, flags)
       : binding.recvOnLoopForWaiter(handle, slab, at, n, flags);
     if (status !== undefined) return Promise.reject(errorFromStatus(status, from ? 'recvfrom' : 'recv'));
-    this.#memory = slab.buffer as ArrayBuffer;
+    this.#memory = receiveSlab.arrayBuffer;
     this.#at = at;
     this.#from = from;
     return this.#waiting(n);
