@@ -2,8 +2,9 @@
 // bench/c/pingpong.c (64-byte messages, TCP_NODELAY).
 //   node build-ts/bench/pingpong.js server <tech>         prints its port
 //   node build-ts/bench/pingpong.js client <tech> PORT N  prints ns per round trip
-// tech: bsd (the plain Promise API: await sendall, await recvInto, as users
-// write it), bsd-callback (recvEach's callback and sendSync: no promise per
+// tech: bsd (the Promise API in place: await sendall, await recvInto into a
+// reused buffer), bsd-recv (the plain Promise API as users write it: await
+// sendall, await recv(64), a new Buffer each), bsd-callback (recvEach's callback and sendSync: no promise per
 // message, the floor of JS on the event loop), bsd-blocking (threadpool), net.
 import * as net from 'node:net';
 
@@ -41,6 +42,12 @@ async function bsdServer(tech: string): Promise<void> {
     return;
   }
   conn.setblocking(tech === 'bsd-blocking');
+  if (tech === 'bsd-recv') {
+    // Echoes what each recv returns, until EOF (an empty Buffer).
+    for (let data = await conn.recv(SIZE); data.length > 0; data = await conn.recv(SIZE)) await conn.sendall(data);
+    conn.close();
+    return;
+  }
   const buffer = Buffer.alloc(SIZE);
   while (await exchange(conn, buffer, false)) { /* echo until EOF */ }
   conn.close();
@@ -57,7 +64,19 @@ async function bsdClient(tech: string, port: number, trips: number): Promise<num
   s.setblocking(tech === 'bsd-blocking');
   const buffer = Buffer.alloc(SIZE, 7);
   const start = process.hrtime.bigint();
-  for (let i = 0; i < trips; i++) await exchange(s, buffer, true);
+  if (tech === 'bsd-recv') {
+    for (let i = 0; i < trips; i++) {
+      await s.sendall(buffer);
+      // One recv almost always returns the whole message; the loop is for the rest.
+      for (let got = 0; got < SIZE;) {
+        const data = await s.recv(SIZE - got);
+        if (data.length === 0) throw new Error('the server closed');
+        got += data.length;
+      }
+    }
+  } else {
+    for (let i = 0; i < trips; i++) await exchange(s, buffer, true);
+  }
   const ns = Number(process.hrtime.bigint() - start) / trips;
   s.close();
   return ns;

@@ -7,7 +7,9 @@
 // tech: bsd (one datagram per call, event loop: recvEach's callback per
 // datagram and sendSync, as dgram's 'message' event and send), bsd-batch
 // (a MessageBatch: recvmmsgEach's callback per batch and sendmmsgSync),
-// bsd-blocking (threadpool: await recv / send per datagram), dgram.
+// bsd-blocking (threadpool: await recv / send per datagram), bsd-recvfrom
+// (the plain Promise API as users write it, event loop: await recvfrom(64),
+// a new Buffer and address each, and await send / sendto), dgram.
 import * as dgram from 'node:dgram';
 
 import { AF_INET, MessageBatch, SOCK_DGRAM, SOL_SOCKET, SO_RCVBUF, socket, type Socket } from '../lib';
@@ -143,6 +145,38 @@ async function bsdBlockingClient(port: number, total: number): Promise<number> {
   return ns;
 }
 
+/** The Promise server on the event loop: await recvfrom per datagram, await sendto per window. */
+async function bsdRecvfromServer(): Promise<void> {
+  const s = bsdSocket('bsd');
+  console.log((s.getsockname() as { port: number }).port);
+  const k = Buffer.from('k');
+  for (let inWindow = 0; ;) {
+    const [data, from] = await s.recvfrom(SIZE);
+    if (data.length === 1) break;
+    if (++inWindow >= W) {
+      inWindow = 0;
+      await s.sendto(k, from);
+    }
+  }
+  s.close();
+}
+
+/** The Promise client on the event loop: await send per datagram, await recvfrom per ack. */
+async function bsdRecvfromClient(port: number, total: number): Promise<number> {
+  const s = bsdSocket('bsd');
+  await s.connect({ address: '127.0.0.1', port });
+  const message = Buffer.alloc(SIZE, 7);
+  const start = process.hrtime.bigint();
+  for (let sent = 0; sent < total; sent += W) {
+    for (let i = 0; i < W; i++) await s.send(message);
+    await s.recvfrom(8);
+  }
+  const ns = Number(process.hrtime.bigint() - start) / total;
+  await s.send('x');
+  s.close();
+  return ns;
+}
+
 function dgramServer(): void {
   const s = dgram.createSocket({ type: 'udp4', recvBufferSize: 4 << 20 });
   let inWindow = 0;
@@ -195,11 +229,13 @@ async function main(): Promise<void> {
     if (tech === 'dgram') dgramServer();
     else if (tech === 'bsd') bsdCallbackServer();
     else if (tech === 'bsd-batch') bsdBatchServer();
+    else if (tech === 'bsd-recvfrom') await bsdRecvfromServer();
     else await bsdBlockingServer();
     return;
   }
   const ns = tech === 'dgram' ? await dgramClient(Number(port), Number(total))
     : tech === 'bsd' || tech === 'bsd-batch' ? await bsdCallbackClient(tech, Number(port), Number(total))
+      : tech === 'bsd-recvfrom' ? await bsdRecvfromClient(Number(port), Number(total))
       : await bsdBlockingClient(Number(port), Number(total));
   console.log(ns.toFixed(1));
 }

@@ -186,6 +186,15 @@ export interface Binding {
     cancelId: number): Promise<number> | Status;
   /** recvOnLoop that settles the handle's waiter: undefined once it waits. */
   recvOnLoopForWaiter(h: SocketHandle, into: View, offset: number, length: number, flags: number): undefined | Status;
+  /**
+   * The sender slot of recvfrom's hot path (native/env_state.h): a Uint8Array of
+   * sizeof.sockaddr_storage + 4 bytes, the sender's sockaddr and then its length.
+   */
+  setSenderSlot(slot: Uint8Array): void;
+  /** recvfrom(2) once: the count or a status; the sender in the sender slot. */
+  recvfromNow(fd: number, into: View, offset: number, length: number, flags: number): number;
+  /** recvfromOnLoop that settles the handle's waiter, the sender in the sender slot: undefined once it waits. */
+  recvfromOnLoopForWaiter(h: SocketHandle, into: View, offset: number, length: number, flags: number): undefined | Status;
   recvfromOnLoop(h: SocketHandle, into: View, offset: number, length: number, flags: number,
     cancelId: number): Promise<[number, NativeAddress] | Status> | Status;
   sendmsgOnLoop(h: SocketHandle, buffers: View[], ancillary: object[], flags: number, address: NativeAddress | null,

@@ -1,6 +1,10 @@
 #include "env_state.h"
 
+#include <cstdint>
+#include <cstring>
 #include <vector>
+
+#include "js_args.h"
 
 #include "socket_handle.h"
 
@@ -53,6 +57,20 @@ void EnvState::WarnLeak(int fd) {
   }
 }
 
+bool EnvState::WriteSender(const sockaddr_storage& address, socklen_t len) {
+  uint8_t* slot = nullptr;
+  size_t size = 0;
+  // Found again each time: JS could have detached it since.
+  if (sender_slot_.IsEmpty() || !ViewBytes(sender_slot_.Value(), &slot, &size) ||
+      size < sizeof(address) + sizeof(uint32_t)) {
+    return false;
+  }
+  uint32_t used = len < sizeof(address) ? len : sizeof(address);
+  std::memcpy(slot, &address, used);
+  std::memcpy(slot + sizeof(address), &used, sizeof(used));
+  return true;
+}
+
 void EnvState::Init(Napi::Env env, Napi::Object exports) {
   env.SetInstanceData<EnvState>(new EnvState(env));
   exports.Set("setWaiterSettle", Napi::Function::New(env, [](const Napi::CallbackInfo& info) {
@@ -63,6 +81,15 @@ void EnvState::Init(Napi::Env env, Napi::Object exports) {
     if (!info[0].IsFunction()) throw Napi::TypeError::New(info.Env(), "setLeakWarning needs a function");
     Of(info.Env())->leak_warning_ = Napi::Persistent(info[0].As<Napi::Function>());
   }, "setLeakWarning"));
+  exports.Set("setSenderSlot", Napi::Function::New(env, [](const Napi::CallbackInfo& info) {
+    uint8_t* data = nullptr;
+    size_t size = 0;
+    if (!info[0].IsTypedArray() || !ViewBytes(info[0], &data, &size) ||
+        size < sizeof(sockaddr_storage) + sizeof(uint32_t)) {
+      throw Napi::TypeError::New(info.Env(), "setSenderSlot needs a Uint8Array of sizeof(sockaddr_storage) + 4 bytes");
+    }
+    Of(info.Env())->sender_slot_ = Napi::Persistent(info[0]);
+  }, "setSenderSlot"));
   exports.Set("closeAll", Napi::Function::New(env, [](const Napi::CallbackInfo& info) {
     Of(info.Env())->CloseAll();
   }, "closeAll"));

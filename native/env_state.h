@@ -3,6 +3,7 @@
 #pragma once
 
 #include <napi.h>
+#include <sys/socket.h>
 #include <uv.h>
 
 #include <cstdint>
@@ -36,6 +37,14 @@ class EnvState {
   // Calls the function JS registered with setLeakWarning(fn) as fn(fd): a
   // handle collected while its socket was open (SocketHandle::Finalize).
   void WarnLeak(int fd);
+
+  // The sender slot (setSenderSlot): a JS Uint8Array of
+  // sizeof(sockaddr_storage) + 4 bytes where the hot recvfrom paths leave the
+  // sender, its length in the last 4 (native order). JS reads it at once
+  // (the call's return, the waiter's settle) and decodes it only when it
+  // differs from the last sender, not an object built here per datagram.
+  // False if there is no slot or it is no longer whole.
+  bool WriteSender(const sockaddr_storage& address, socklen_t len);
   // True once the environment is going away: completions must not call JS.
   bool tearing_down() const { return tearing_down_; }
 
@@ -68,6 +77,7 @@ class EnvState {
   Napi::ObjectReference resource_;  // the async resource of our callbacks
   Napi::FunctionReference waiter_settle_;
   Napi::FunctionReference leak_warning_;
+  Napi::Reference<Napi::Value> sender_slot_;
   napi_async_cleanup_hook_handle cleanup_hook_ = nullptr;
   std::vector<SocketHandle*> handles_;  // nullptr: a free slot
   std::vector<uint32_t> free_slots_;

@@ -7,6 +7,10 @@
 //                          nothing else (js_args.h raw::)
 //   recvOnLoopForWaiter    recv's wait for the socket's waiter (JS makes the
 //                          promise; EventLoopOp::StartForWaiter)
+//   recvfromNow,           recvfrom's attempt and wait for the hot path, as
+//   recvfromOnLoopForWaiter  recv's, the sender left in the environment's
+//                          sender slot (EnvState::WriteSender), not returned
+//                          as an object made here per datagram
 //
 // Results cross as numbers (-errno or a core/status.h status on failure);
 // the TS layer builds errors.
@@ -14,9 +18,12 @@
 
 #include <sys/socket.h>
 
+#include <cerrno>
+
 #include "core/op_runner.h"
 #include "core/posix_socket.h"
 #include "core/readiness_wait.h"
+#include "env_state.h"
 #include "event_loop_op.h"
 #include "js_args.h"
 #include "op_table.h"
@@ -80,10 +87,30 @@ napi_value Recv(napi_env env, napi_callback_info cbinfo) {
   return raw::Result(env, RunNow(op, a.timeout));
 }
 
-// recv on the loop for the socket's waiter: (handle, view, offset, length,
-// flags); undefined once it waits (see EventLoopOp::StartForWaiter). Raw as
-// send is: the hot path's recv calls it once per message that waits.
-napi_value RecvOnLoopForWaiter(napi_env env, napi_callback_info cbinfo) {
+// recvfrom(fd, view, offset, length, flags): the count or -errno, the sender
+// in the sender slot. Raw as recv is: the hot path's recvfrom calls it once
+// per datagram.
+napi_value RecvFromNow(napi_env env, napi_callback_info cbinfo) {
+  DataCallArgs a;
+  if (!ReadDataCallArgs(env, cbinfo, &a)) return nullptr;
+  sockaddr_storage address;
+  socklen_t address_len = 0;
+  ssize_t r = core::RecvFrom(a.fd, a.bytes.data, a.bytes.len, a.flags, &address, &address_len);
+  if (r >= 0 && !EnvState::Of(env)->WriteSender(address, address_len)) r = -EFAULT;
+  return raw::Result(env, r);
+}
+
+// The result of recvfromOnLoopForWaiter's op: the count, once the sender is in the slot.
+Napi::Value SenderToSlot(Napi::Env env, const core::RecvOp& op, ssize_t r) {
+  if (!EnvState::Of(env)->WriteSender(op.address, op.address_len)) r = -EFAULT;
+  return Napi::Number::New(env, static_cast<double>(r));
+}
+
+// recv (or recvfrom, `want_address`) on the loop for the socket's waiter:
+// (handle, view, offset, length, flags); undefined once it waits (see
+// EventLoopOp::StartForWaiter). Raw as send is: the hot path calls it once
+// per message that waits.
+napi_value StartRecvForWaiter(napi_env env, napi_callback_info cbinfo, bool want_address) {
   napi_value argv[5];
   core::RecvOp op;
   Bytes bytes;
@@ -95,13 +122,22 @@ napi_value RecvOnLoopForWaiter(napi_env env, napi_callback_info cbinfo) {
     SocketHandle* handle = SocketHandle::From(Napi::Value(env, argv[0]));
     op.fd = handle->fd();
     op.len = bytes.len;
-    auto* waiting = new EventLoopOpOf<core::RecvOp>(op, PinnedView(Napi::Value(env, argv[1]), bytes), {},
-                                                    OpResult<core::RecvOp>{nullptr, nullptr});
+    op.want_address = want_address;
+    OpResult<core::RecvOp> result{want_address ? SenderToSlot : nullptr, nullptr};
+    auto* waiting = new EventLoopOpOf<core::RecvOp>(op, PinnedView(Napi::Value(env, argv[1]), bytes), {}, result);
     return waiting->StartForWaiter(env, handle);
   } catch (const Napi::Error& error) {
     error.ThrowAsJavaScriptException();
     return nullptr;
   }
+}
+
+napi_value RecvOnLoopForWaiter(napi_env env, napi_callback_info cbinfo) {
+  return StartRecvForWaiter(env, cbinfo, false);
+}
+
+napi_value RecvFromOnLoopForWaiter(napi_env env, napi_callback_info cbinfo) {
+  return StartRecvForWaiter(env, cbinfo, true);
 }
 
 void DefineRaw(Napi::Env env, Napi::Object exports, const char* name, napi_callback fn) {
@@ -130,6 +166,8 @@ void InitWaitingOps(Napi::Env env, Napi::Object exports) {
   DefineRaw(env, exports, "send", Send);
   DefineRaw(env, exports, "recv", Recv);
   DefineRaw(env, exports, "recvOnLoopForWaiter", RecvOnLoopForWaiter);
+  DefineRaw(env, exports, "recvfromNow", RecvFromNow);
+  DefineRaw(env, exports, "recvfromOnLoopForWaiter", RecvFromOnLoopForWaiter);
 }
 
 }  // namespace bsd
