@@ -25,7 +25,7 @@ const cBin = (name: string): string => join(root, 'build-bench', name);
 const jsEnd = (name: string): string => join(root, 'build-ts', 'bench', `${name}.js`);
 
 type Tech = 'c' | 'c-batch' | 'c-epoll' | 'node-native' | 'node-native-js' | 'bsd' | 'bsd-batch' | 'bsd-callback'
-  | 'bsd-sync' | 'bsd-blocking' | 'net' | 'dgram';
+  | 'bsd-sync' | 'bsd-blocking' | 'bsd-recv' | 'bsd-recvfrom' | 'net' | 'dgram';
 const LABEL: Record<Tech, string> = {
   c: 'C (blocking)',
   'c-batch': 'C (sendmmsg/recvmmsg)',
@@ -33,6 +33,8 @@ const LABEL: Record<Tech, string> = {
   'node-native': 'floor: C on Node\'s loop, no JS per message',
   'node-native-js': 'floor: C on Node\'s loop, one JS call per message',
   bsd: 'bsd-socket (event loop)',
+  'bsd-recv': 'bsd-socket (event loop, await recv(64): a new Buffer each)',
+  'bsd-recvfrom': 'bsd-socket (event loop, await recvfrom(64) + await send)',
   'bsd-callback': 'bsd-socket (event loop, callbacks: recvEach + sendSync)',
   'bsd-sync': 'bsd-socket (no event loop: sendSync + recvIntoSync)',
   'bsd-batch': 'bsd-socket (MessageBatch)',
@@ -83,7 +85,7 @@ const SCENARIOS: Scenario[] = [
   {
     name: 'TCP ping-pong, both ends',
     unit: 'round trip',
-    techs: ['bsd', 'bsd-callback', 'bsd-blocking', 'net', 'c', 'c-epoll'],
+    techs: ['bsd', 'bsd-recv', 'bsd-callback', 'bsd-blocking', 'net', 'c', 'c-epoll'],
     node: 'net',
     c: 'c',
     server: (t) => (t.startsWith('c') ? cPingpong('server', t) : node('pingpong', 'server', t)),
@@ -93,7 +95,7 @@ const SCENARIOS: Scenario[] = [
   {
     name: 'TCP ping-pong vs C echo server',
     unit: 'round trip',
-    techs: ['bsd', 'bsd-callback', 'bsd-blocking', 'net', 'c', 'c-epoll', ...FLOORS],
+    techs: ['bsd', 'bsd-recv', 'bsd-callback', 'bsd-blocking', 'net', 'c', 'c-epoll', ...FLOORS],
     node: 'net',
     c: 'c',
     server: () => cPingpong('server', 'c'),
@@ -114,7 +116,7 @@ const SCENARIOS: Scenario[] = [
   {
     name: 'UDP, one datagram per call',
     unit: 'datagram',
-    techs: ['bsd', 'bsd-blocking', 'dgram', 'c'],
+    techs: ['bsd', 'bsd-recvfrom', 'bsd-blocking', 'dgram', 'c'],
     node: 'dgram',
     c: 'c',
     labels: { bsd: 'bsd-socket (event loop: recvEach + sendSync)' },
@@ -211,6 +213,9 @@ function goalRows(rows: Row[]): string[][] {
       at('UDP, one datagram per call', 'bsd'), 1.35, 0.95),
     check('UDP, batch API, one CPU (C: sendmmsg/recvmmsg)', at('UDP, batch API', 'bsd-batch'), 1.6, 1.0),
     check('raw ICMP echo, one CPU', at(icmp, 'bsd'), null, 0.85, [['no event loop at all', at(icmp, 'bsd-sync')]]),
+    check('TCP ping-pong, both ends, one CPU, await recv(64) (issue 19)', at(both, 'bsd-recv'), 1.25, null),
+    check('UDP, one datagram per call, one CPU, await recvfrom(64) (issue 19)',
+      at('UDP, one datagram per call', 'bsd-recvfrom'), 1.3, null),
   ];
 }
 

@@ -172,7 +172,8 @@ export class Socket extends SocketBase {
   send(data: BinaryLike, flags = 0, options?: CallOptions): Promise<number> {
     // The hot path, on a non-blocking socket with no timeout or signal, is
     // not an async function (as sendall's): a send that goes at once returns
-    // a settled promise, about 1,100 instructions fewer (callgrind).
+    // a settled promise, about 500 instructions fewer per call with its
+    // await (callgrind).
     if (this[TIMEOUT] !== 0 || options !== undefined) return this.#sendWaiting(data, flags, options);
     let view: ArrayBufferView;
     try {
