@@ -214,7 +214,7 @@ function report(cases: Case[], rounds: number): ScaleReport {
   const chart: ChartRow[] = [];
   const markdown: string[] = [
     `Scale: a C epoll load generator (\`bench/c/loadgen.c\`), 64-byte messages, one in flight per connection; the server on`,
-    `CPU 0, the load on CPU 1 (cores: unpinned); ${rounds} interleaved rounds, medians. "vs" columns: how many times better`,
+    `CPU 0, the load on CPU 1 (cores: as said there); ${rounds} interleaved rounds, medians. "vs" columns: how many times better`,
     'ours is (rate ours/theirs; latency, CPU and memory theirs/ours). Server CPU: all its threads, per message or connection.',
     '',
     '| connections | server | messages/s | spread | vs node:net | vs C | p99 µs | p99 vs node:net | server CPU µs/msg | CPU vs node:net |',
