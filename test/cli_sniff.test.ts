@@ -443,6 +443,12 @@ describe('bad input: one line on stderr, a non-zero status, no stack trace, no h
     expect(rest).toEqual([]);
   });
 
+  test('reading a file needs no privilege: the lines tcpdump prints, as nobody', async () => {
+    const r = await runCommand(['sniff', '-r', good, 'arp'], { prefix: UNPRIVILEGED });
+    expect({ code: r.code, stdout: lines(r.stdout) }).toEqual({ code: 0, stdout: await tcpdumpRead(good, ['arp']) });
+    expect(lines(r.stdout)).toHaveLength(2);
+  });
+
   test('a bad filter expression: one line with the position, before any capture starts', async () => {
     expectOneLineError(await runCommand(['sniff', '-r', good, 'host', 'and']), 'sniff',
       /at position 5 in filter expression "host and"$/, 1);
