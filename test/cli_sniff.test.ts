@@ -449,6 +449,22 @@ describe('bad input: one line on stderr, a non-zero status, no stack trace, no h
     expect(lines(r.stdout)).toHaveLength(2);
   });
 
+  test('a file of 50,000 frames: every line reaches a pipe that reads slowly; one that closes ends sniff quietly', async () => {
+    const writer = PcapWriter.inMemory({ linkType: LINKTYPE.EN10MB });
+    const frame = Buffer.alloc(60);
+    frame.writeUInt16BE(0x0806, 12);
+    for (let i = 0; i < 50000; i++) writer.write(frame, { sec: 1700000000 + Math.floor(i / 1000), nsec: i * 1000 });
+    const big = join(dir, 'big.pcap');
+    writeFileSync(big, writer.toBuffer());
+    // The reader sleeps first, while sniff fills the pipe.
+    const slow = await runCommand(['sniff', '-r', big], { prefix: ['bash', '-c', '"$@" | (sleep 1; wc -l)', 'bash'] });
+    expect({ code: slow.code, stdout: slow.stdout.trim() }).toEqual({ code: 0, stdout: '50000' });
+    const head = await runCommand(['sniff', '-r', big],
+      { prefix: ['bash', '-c', '"$@" | head -n 2 >/dev/null; exit "${PIPESTATUS[0]}"', 'bash'] });
+    expect(head.code).toBe(141);
+    expect(lines(head.stderr)).toEqual([expect.stringMatching(/^reading from file .*big\.pcap, link-type EN10MB/)]);
+  });
+
   test('a bad filter expression: one line with the position, before any capture starts', async () => {
     expectOneLineError(await runCommand(['sniff', '-r', good, 'host', 'and']), 'sniff',
       /at position 5 in filter expression "host and"$/, 1);
