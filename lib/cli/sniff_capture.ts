@@ -83,8 +83,6 @@ export interface LiveCaptureOptions {
 
 /** A running capture. */
 export interface LiveCapture {
-  /** How frames are received: a TPACKET_V3 ring, or one recvmsg(2) each. */
-  readonly method: 'ring' | 'recvmsg';
   /** The counts so far (after close(), the final ones). */
   statistics(): CaptureStatistics;
   /**
@@ -128,7 +126,6 @@ function isLoopbackEcho(packetType: number, ifindex: number, loopbackIndex: numb
 
 /** Frames from a TPACKET_V3 ring, one block per call. */
 class RingCapture implements LiveCapture {
-  readonly method = 'ring';
   readonly #options: LiveCaptureOptions;
   readonly #ring: PacketRing;
   /** Where a frame is copied to have its VLAN tag put back. */
@@ -236,7 +233,6 @@ class RingCapture implements LiveCapture {
 
 /** Frames one recvmsg(2) each. */
 class RecvCapture implements LiveCapture {
-  readonly method = 'recvmsg';
   readonly #options: LiveCaptureOptions;
   readonly #sock: Socket;
   /** The filter run here (cooked captures), or null when the kernel runs it. */
