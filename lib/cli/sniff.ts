@@ -16,7 +16,7 @@ import { CommandError, errnoText, type Command, type CommandContext } from './co
 import { openLiveCapture, type CaptureStatistics, type LiveCapture } from './sniff_capture';
 import { MAXIMUM_SNAPLEN } from './sniff_frames';
 import { ANY_DEVICE, captureLayout, defaultDevice, linkTypeText, listLinks, type Link } from './sniff_links';
-import { fileError, isSystemError, openSink, type FrameSink, type OutputOptions } from './sniff_output';
+import { fileError, isSystemError, lineWriter, openSink, type FrameSink, type OutputOptions } from './sniff_output';
 
 /** The largest -c: tcpdump reads it into an int. */
 const MAX_COUNT = 0x7fffffff;
@@ -24,6 +24,12 @@ const MAX_COUNT = 0x7fffffff;
 const RECORDS_PER_TURN = 4096;
 /** The exit status of a command whose reader went away (128 + SIGPIPE), as main.ts exits for stdout. */
 const STATUS_BROKEN_PIPE = 141;
+/**
+ * Packet lines go to stdout through this, not the context's print: a
+ * capture prints without end, and must wait for a slow reader rather than
+ * queue its lines (lineWriter says why).
+ */
+const STDOUT = lineWriter(1);
 
 /** What the command line asks for, checked. */
 interface SniffOptions extends OutputOptions {
@@ -131,7 +137,7 @@ async function readCapture(options: SniffOptions, path: string, context: Command
     const { linkType, snaplen } = reader.header;
     // A pcapng file may hold interfaces of several link types: a filter for each.
     const filters = new Map<number, CheckedProgram | null>([[linkType, fileFilter(options.expression, linkType, snaplen)]]);
-    sink = openSink(options, linkType, snaplen === 0 ? MAXIMUM_SNAPLEN : snaplen, context.print);
+    sink = openSink(options, linkType, snaplen === 0 ? MAXIMUM_SNAPLEN : snaplen, STDOUT);
     context.warn(`reading from file ${path}, link-type ${linkTypeText(linkType)}, snapshot length ${snaplen}`);
     let kept = 0;
     let sinceTurn = 0;
@@ -235,7 +241,7 @@ async function capture(options: SniffOptions, context: CommandContext): Promise<
   }
   const onTerminate = (): void => finish('interrupted');
   try {
-    sink = openSink(options, layout.linkType, options.snaplen, context.print);
+    sink = openSink(options, layout.linkType, options.snaplen, STDOUT);
     context.warn(`listening on ${device}, link-type ${linkTypeText(layout.linkType)}, `
       + `snapshot length ${options.snaplen} bytes`);
     context.interrupted.addEventListener('abort', onTerminate);
@@ -258,7 +264,7 @@ async function capture(options: SniffOptions, context: CommandContext): Promise<
       status = error.status ?? sniff.failureStatus;
     }
     // tcpdump ends the line ^C may have broken (only when it prints packets there).
-    if (end === 'interrupted' && sink.printing) context.print('');
+    if (end === 'interrupted' && sink.printing) STDOUT('');
     printStatistics(kept, live.statistics(), context);
     return status;
   } finally {

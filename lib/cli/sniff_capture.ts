@@ -20,6 +20,8 @@
 // On the loopback device every frame passes a packet socket twice, on its
 // way out (PACKET_OUTGOING) and on its way in; as libpcap does, the outgoing
 // copy is dropped, on `lo` and on `any` alike.
+import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
+
 import {
   AF_PACKET, ETH_P_8021Q, ETH_P_ALL, LINKTYPE, PACKET_AUXDATA, PACKET_OUTGOING, PACKET_STATISTICS, SOCK_DGRAM,
   SOCK_RAW, SOL_PACKET, SOL_SOCKET, SO_TIMESTAMPNS, SocketError, TP_STATUS_VLAN_VALID, WouldBlockError,
@@ -36,6 +38,8 @@ const RING_BLOCK_SIZE = 1 << 20;
 const RING_BLOCK_COUNT = 4;
 /** A block that is not full is handed over after this long: how late a line may print on a quiet link. */
 const RING_BLOCK_TIMEOUT_MS = 10;
+/** At most this many block timeouts pass, at the end, for the frames the kernel still holds. */
+const SETTLE_ROUNDS = 5;
 /**
  * The largest frame recvmsg(2) takes whole: a 64 KiB IP packet (GSO
  * super-packets on their way out reach it) with room for its link-layer
@@ -79,8 +83,6 @@ export interface LiveCaptureOptions {
 
 /** A running capture. */
 export interface LiveCapture {
-  /** How frames are received: a TPACKET_V3 ring, or one recvmsg(2) each. */
-  readonly method: 'ring' | 'recvmsg';
   /** The counts so far (after close(), the final ones). */
   statistics(): CaptureStatistics;
   /**
@@ -124,12 +126,13 @@ function isLoopbackEcho(packetType: number, ifindex: number, loopbackIndex: numb
 
 /** Frames from a TPACKET_V3 ring, one block per call. */
 class RingCapture implements LiveCapture {
-  readonly method = 'ring';
   readonly #options: LiveCaptureOptions;
   readonly #ring: PacketRing;
   /** Where a frame is copied to have its VLAN tag put back. */
   readonly #scratch = new Uint8Array(RING_BLOCK_SIZE + VLAN_ROOM);
   readonly #tag: VlanTag = { tci: 0, tpid: 0 };
+  /** Blocks handed over so far. */
+  #blocks = 0;
   #closed = false;
 
   /**
@@ -176,9 +179,17 @@ class RingCapture implements LiveCapture {
     return { received: packets, dropped: drops };
   }
 
-  settle(): Promise<void> {
-    // Twice the block timeout: the open block has retired and its call has run.
-    return new Promise((resolve) => { setTimeout(resolve, 2 * RING_BLOCK_TIMEOUT_MS); });
+  async settle(): Promise<void> {
+    // The open block retires within a block timeout of its first frame.
+    // After that, a turn through the loop's poll phase (setImmediate runs
+    // after it) hands it over: a timer alone may run first in the same
+    // turn. While blocks keep coming, a few more rounds.
+    for (let round = 0; round < SETTLE_ROUNDS; round++) {
+      const before = this.#blocks;
+      await sleep(2 * RING_BLOCK_TIMEOUT_MS);
+      await nextTurn();
+      if (this.#blocks === before) return;
+    }
   }
 
   close(): void {
@@ -194,6 +205,7 @@ class RingCapture implements LiveCapture {
   }
 
   #onBlock(block: PacketBlock): void {
+    this.#blocks += 1;
     const options = this.#options;
     const ethernet = options.layout.linkType === LINKTYPE.EN10MB;
     try {
@@ -221,7 +233,6 @@ class RingCapture implements LiveCapture {
 
 /** Frames one recvmsg(2) each. */
 class RecvCapture implements LiveCapture {
-  readonly method = 'recvmsg';
   readonly #options: LiveCaptureOptions;
   readonly #sock: Socket;
   /** The filter run here (cooked captures), or null when the kernel runs it. */
@@ -264,8 +275,8 @@ class RecvCapture implements LiveCapture {
   }
 
   settle(): Promise<void> {
-    // Nothing is held back: what is queued is read as soon as the loop turns.
-    return new Promise((resolve) => { setImmediate(resolve); });
+    // Nothing is held back: what is queued is read in the loop's next poll phase, before setImmediate's.
+    return nextTurn();
   }
 
   statistics(): CaptureStatistics {

@@ -8,9 +8,8 @@ import { endianness } from 'node:os';
 import {
   AF_NETLINK, ARPHRD_ETHER, ARPHRD_LOOPBACK, ARPHRD_NONE, IFF_LOOPBACK, IFF_RUNNING, IFF_UP, IFLA_IFNAME, NETLINK_ROUTE,
   NLMSG_DONE, NLMSG_ERROR, NLMSG_ALIGNTO, NLM_F_DUMP, NLM_F_REQUEST, RTA_ALIGNTO, RTM_GETLINK, RTM_NEWLINK, SOCK_RAW,
-  errorFromStatus, sizeof, socket,
+  LINKTYPE, errorFromStatus, sizeof, socket,
 } from '..';
-import { LINKTYPE } from '../link_type';
 
 /** One network interface. */
 export interface Link {

@@ -1,6 +1,7 @@
 // Where `bsd-socket sniff` puts the frames it keeps: printed as tcpdump -n
 // prints them (PacketPrinter), one line each to stdout, gathered and written
 // once per batch; or written to a pcap file (-w), as tcpdump -w writes it.
+import { writeSync } from 'node:fs';
 import { getSystemErrorMap } from 'node:util';
 
 import { PacketPrinter, PcapWriter, type HexDump } from '..';
@@ -134,6 +135,32 @@ class FileSink implements FrameSink {
     this.#closed = true;
     this.#writer.close();
   }
+}
+
+/** What a writer waits on, a millisecond at a time, while a pipe is full. */
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * A function that writes a line (and its newline) to `fd` as C's stdio
+ * does, whole, before it returns: when the pipe is full (Node makes a stdout
+ * pipe non-blocking, and write(2) says EAGAIN) it waits for the reader. So a
+ * slow reader slows the capture, whose kernel buffer then drops and counts
+ * what does not fit, as tcpdump's does; nothing piles up in memory, and
+ * nothing is left unwritten at exit.
+ * @throws Node's fs errors (EPIPE when the reader has gone).
+ */
+export function lineWriter(fd: number): (text: string) => void {
+  return (text) => {
+    const bytes = Buffer.from(`${text}\n`);
+    for (let done = 0; done < bytes.length;) {
+      try {
+        done += writeSync(fd, bytes, done);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+        Atomics.wait(pause, 0, 0, 1);
+      }
+    }
+  };
 }
 
 /** Whether `error` is one of Node's errors for a system call, with its errno. */
