@@ -150,20 +150,3 @@ test('internetChecksum takes only buffers', () => {
   expect(internetChecksum()).toBe(0xffff);
 });
 
-test('sniff\'s decoder describes any bytes without throwing (2,000 random and truncated frames)', async () => {
-  const { describeFrame } = await import('../examples/sniff');
-  let seed = 12345; // a fixed seed: the run replays
-  const random = (): number => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed / 0x7fffffff; };
-  const templates = [0x0800, 0x86dd, 0x0806, 0x8100].map((type) => {
-    const frame = Buffer.alloc(80);
-    frame.writeUInt16BE(type, 12);
-    frame[14] = 0x45;
-    return frame;
-  });
-  for (let i = 0; i < 2000; i++) {
-    const base = templates[i % templates.length];
-    const frame = Buffer.from(base.subarray(0, Math.floor(random() * base.length)));
-    for (let j = 14; j < frame.length; j++) if (random() < 0.3) frame[j] = Math.floor(random() * 256);
-    expect(typeof describeFrame(frame)).toBe('string');
-  }
-});

@@ -305,6 +305,14 @@ describe('real traffic captured by tcpdump in private namespaces', () => {
         // a refused connection is part of the traffic
       }
     };
+    // Both families answered once before the capture: a veth that has just
+    // come up can hold the first neighbour solicitation back for a second.
+    // The neighbour tables are then flushed, so the capture still shows ARP
+    // and neighbour discovery.
+    for (const address of ['10.9.0.2', 'fd09::2']) {
+      execFileSync('ip', ['netns', 'exec', a, 'ping', '-c', '1', '-W', '5', address], { stdio: 'ignore' });
+    }
+    for (const ns of [a, b]) execFileSync('ip', ['-n', ns, 'neigh', 'flush', 'all']);
     const captures: Array<[string, string[]]> = [
       ['veth', ['-i', 'v0a']],
       ['veth60', ['-i', 'v0a', '-s', '60']],
