@@ -1,6 +1,6 @@
 // bsd-socket: the BSD socket API for Node.js.
 //   import { socket, AF_INET, SOCK_STREAM } from 'bsd-socket';
-export { Socket, SocketBase, CMSG_LEN, CMSG_SPACE, type CallOptions, type RecvMsgOptions } from './socket';
+export { Socket, SocketBase, BatchSocket, CMSG_LEN, CMSG_SPACE, type CallOptions, type RecvMsgOptions } from './socket';
 export { socket, socketpair, fromFd, fromfd } from './socket_functions';
 export { getdefaulttimeout, setdefaulttimeout } from './socket_base';
 export type { MakefileOptions } from './socket_stream';

@@ -23,13 +23,13 @@ import type { Ancillary, Message } from './ancillary';
 import { binding } from './binding';
 import { SOCK_NONBLOCK, SOCK_STREAM } from './constants';
 import { closedError, errorFromStatus } from './errors';
-import { checkBatch, type MessageBatch } from './message_batch';
 import { fitsReceiveSlab, receiveBuffer, recvmsgArgs, sendmsgArgs, shrink, toMessage, type RecvMsgOptions } from './messages';
 import { OPS, type OpArgs as Args } from './ops';
-import { startRecvEach, startRecvmmsgEach, type Receiver, type ReceiveEachOptions, type RecvEachOptions } from './receiver';
+import { startRecvEach, type Receiver, type RecvEachOptions } from './receiver';
 import { SETTLED, sendallSync, unsent } from './sendall';
 import * as base from './socket_base';
-import { Adoption, SocketBase } from './socket_base';
+import { Adoption } from './socket_base';
+import { BatchSocket } from './socket_batches';
 import {
   byteLengthOf, checkInt, checkInt32, checkTimeout, INT32_MAX, receiveSize, toSendView, toView, type BinaryLike,
 } from './validate';
@@ -39,6 +39,7 @@ import {
 
 export { CMSG_LEN, CMSG_SPACE, type RecvMsgOptions } from './messages';
 export { SocketBase } from './socket_base';
+export { BatchSocket } from './socket_batches';
 export type { CallOptions } from './wait';
 
 const { STATUS_CLOSED } = binding.internal;
@@ -77,7 +78,7 @@ const WAIT: typeof base.WAIT = base.WAIT;
  * {@link SocketTimeoutError} when its timeout passes and {@link AbortError}
  * when its signal fires ({@link CallOptions}).
  */
-export class Socket extends SocketBase {
+export class Socket extends BatchSocket {
   /** Wraps an fd the library created (accept, socketpair). */
   static #adopt(fd: number, family: number, type: number, protocol: number, timeout: number | null): Socket {
     return new Socket(new Adoption(fd, family, type, protocol, timeout) as unknown as number);
@@ -517,100 +518,6 @@ export class Socket extends SocketBase {
     // A second receiver: the addon refuses it (EBUSY) and the first stays.
     this[RECEIVER] = startRecvEach(handle, toView(buffer, 'buffer'), this.type === SOCK_STREAM, onMessage, options);
     return this[RECEIVER];
-  }
-
-  // --- batches ---------------------------------------------------------------
-
-  /**
-   * recvmmsg(2): up to `batch.count` datagrams in one call, into the batch's
-   * slab; returns how many. Message i's length is `batch.lengths[i]`, its
-   * bytes `batch.message(i)`, its sender `batch.address(i)` (decoded only
-   * then). Waits as recv does for the first datagram, then takes what is
-   * queued. Allocates nothing per message. Raises what {@link Socket.recv}
-   * raises; TypeError if `batch` is not a MessageBatch.
-   */
-  async recvmmsg(batch: MessageBatch, flags = 0, options?: CallOptions): Promise<number> {
-    this[OPEN]('recvmmsg');
-    const { memory, count, size } = checkBatch(batch);
-    checkInt32(flags, 'flags');
-    if (this[TIMEOUT] === 0 && options === undefined) {
-      // The hot path (OPS.recvmmsg's attempt and loop form, by hand), as in recvInto: no closure per call.
-      let r = this[HANDLE] === null ? STATUS_CLOSED : binding.recvmmsg(this[FD], memory, count, size, flags, 0);
-      if (r === EAGAIN) r = await binding.recvmmsgOnLoop(this[HANDLE]!, memory, count, size, flags, 0);
-      if (r < 0) throw errorFromStatus(r, 'recvmmsg');
-      return r;
-    }
-    return await this[WAIT](OPS.recvmmsg, [memory, count, size, flags], options);
-  }
-
-  /**
-   * recvmmsg(2) for each batch of datagrams as they arrive, with a callback
-   * instead of a promise: each time the socket is readable the addon
-   * receives into `batch` until the socket is empty (or `budget` messages),
-   * calling `onBatch(count)` after each call, with message i in
-   * `batch.lengths[i]`, `batch.message(i)` and `batch.address(i)` until it
-   * returns. One JS call per batch, nothing allocated. Runs on the event
-   * loop whatever the socket's mode; keeps the process alive until it ends.
-   *
-   * Ends as recvEach does (`stop()`, `close()`, or a failed recvmmsg:
-   * `onEnd(error)`, EFAULT if the batch's memory is detached). One receiver
-   * per socket, of either kind: SocketError EBUSY otherwise.
-   */
-  recvmmsgEach(batch: MessageBatch, onBatch: (count: number) => void, options: ReceiveEachOptions = {}): Receiver {
-    const handle = this[HANDLE];
-    if (handle === null) throw closedError('recvmmsg');
-    this[RECEIVER] = startRecvmmsgEach(handle, checkBatch(batch), onBatch, options);
-    return this[RECEIVER];
-  }
-
-  /**
-   * recvmmsg(2), blocking the thread for the first datagram; WouldBlockError
-   * (EAGAIN) on a non-blocking socket with none queued. Otherwise as
-   * {@link Socket.recvmmsg}.
-   */
-  recvmmsgSync(batch: MessageBatch, flags = 0): number {
-    this[OPEN]('recvmmsg');
-    const { memory, count, size } = checkBatch(batch);
-    return this[SYNC](OPS.recvmmsg, [memory, count, size, checkInt32(flags, 'flags')]);
-  }
-
-  /**
-   * sendmmsg(2): the first `messages` of the batch in one call, message i
-   * being `batch.lengths[i]` bytes of its slot, to `batch.setAddress(i, …)`
-   * or the connected peer. Returns how many were sent (fewer when the
-   * socket buffer fills; a blocking socket waits for room for the first).
-   * Raises the first message's error as {@link Socket.sendto} does; RangeError
-   * for more `messages` than the batch holds.
-   */
-  async sendmmsg(batch: MessageBatch, messages: number, flags = 0, options?: CallOptions): Promise<number> {
-    this[OPEN]('sendmmsg');
-    const { memory, count, size } = checkBatch(batch);
-    checkInt(messages, 'messages', 0, count);
-    checkInt32(flags, 'flags');
-    if (this[TIMEOUT] === 0 && options === undefined) {
-      // The hot path (OPS.sendmmsg's attempt and loop form, by hand), as in recvmmsg.
-      let r = this[HANDLE] === null ? STATUS_CLOSED : binding.sendmmsg(this[FD], memory, count, size, messages, flags, 0);
-      if (r === EAGAIN) r = await binding.sendmmsgOnLoop(this[HANDLE]!, memory, count, size, messages, flags, 0);
-      if (r < 0) throw errorFromStatus(r, 'sendmmsg');
-      return r;
-    }
-    return await this[WAIT](OPS.sendmmsg, [memory, count, size, messages, flags], options);
-  }
-
-  /**
-   * sendmmsg(2), blocking the thread until the first message fits;
-   * WouldBlockError (EAGAIN) on a non-blocking socket whose buffer is full.
-   * Otherwise as {@link Socket.sendmmsg}.
-   */
-  sendmmsgSync(batch: MessageBatch, messages: number, flags = 0): number {
-    this[OPEN]('sendmmsg');
-    const { memory, count, size } = checkBatch(batch);
-    checkInt(messages, 'messages', 0, count);
-    // OPS.sendmmsg's sync form, by hand: measured per batch.
-    const r = binding.sendmmsg(this[OPEN]('sendmmsg'), memory, count, size, messages, checkInt32(flags, 'flags'),
-      syncTimeout(this[TIMEOUT]));
-    if (r < 0) throw errorFromStatus(r, 'sendmmsg');
-    return r;
   }
 
   /**
