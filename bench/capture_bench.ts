@@ -13,6 +13,7 @@
 // the sender really held.
 //   node build-ts/bench/capture_bench.js [--quick]   prints the table
 import { execFileSync, spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export type CaptureReader = 'ring' | 'mmsg' | 'tcpdump' | 'c-ring';
@@ -38,6 +39,32 @@ export interface CaptureResult {
   trials: Array<{ target: number; held: number; sent: number; captured: number }>;
   /** JS heap growth per frame at the best rate (JS readers). */
   heapBytesPerFrame?: number;
+  /**
+   * The reader's CPU time per frame captured (ns, all its threads), at the
+   * one rate every reader is given (CaptureRun.commonRate): what a reader
+   * costs when the sender, not the reader, sets the best rate.
+   */
+  cpuNsPerFrame?: number;
+}
+
+export interface CaptureRun {
+  results: CaptureResult[];
+  /** The rate of the CPU comparison: 80% of the lowest best rate. */
+  commonRate: number;
+}
+
+/** CPU time (ns) every thread of `pid` has run, from /proc/PID/task/TID/schedstat. */
+function cpuNs(pid: number): number {
+  const tasks = `/proc/${pid}/task`;
+  let total = 0;
+  for (const tid of readdirSync(tasks)) {
+    try {
+      total += Number(readFileSync(`${tasks}/${tid}/schedstat`, 'utf8').split(' ')[0]);
+    } catch {
+      // a thread that has just ended
+    }
+  }
+  return total;
 }
 
 const ip = (...args: string[]): void => { execFileSync('ip', args, { stdio: 'pipe' }); };
@@ -83,7 +110,7 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 
 /** One trial: the reader up, the flood through, the reader's count. */
 async function trial(reader: CaptureReader, link: { tx: string; rx: string }, rate: number, frames: number):
-  Promise<{ held: number; sent: number; captured: number; heapBytesPerFrame?: number }> {
+  Promise<{ held: number; sent: number; captured: number; heapBytesPerFrame?: number; cpuNs: number }> {
   const child = spawn('ip', ['netns', 'exec', link.rx, 'taskset', '-c', '0', ...readerArgv(reader)],
     { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
@@ -97,10 +124,13 @@ async function trial(reader: CaptureReader, link: { tx: string; rx: string }, ra
     if (waited > 10_000 || child.exitCode !== null) throw new Error(`${reader} did not start: ${err.trim()}`);
     await sleep(10);
   }
+  // `ip netns exec` and taskset exec the reader: the child is the reader.
+  const cpuBefore = cpuNs(child.pid!);
   const flood = JSON.parse(execFileSync('ip', ['netns', 'exec', link.tx, 'taskset', '-c', '1', cBin('frame_flood'),
     'cap0', String(rate), String(frames)], { encoding: 'utf8' })) as { sent: number; seconds: number };
   // tcpdump's ring retires a partial block only at its timeout (1 s).
   await sleep(reader === 'tcpdump' ? 1200 : 200);
+  const cpu = cpuNs(child.pid!) - cpuBefore;
   child.kill('SIGINT');
   await exited;
   let captured: number;
@@ -116,7 +146,7 @@ async function trial(reader: CaptureReader, link: { tx: string; rx: string }, ra
     captured = result.frames;
     heapBytesPerFrame = result.heapBytesPerFrame;
   }
-  return { held: flood.sent / flood.seconds, sent: flood.sent, captured, heapBytesPerFrame };
+  return { held: flood.sent / flood.seconds, sent: flood.sent, captured, heapBytesPerFrame, cpuNs: cpu };
 }
 
 /** The best rate of one reader: doubling, then three bisection steps. */
@@ -153,9 +183,12 @@ async function bestRate(reader: CaptureReader, link: { tx: string; rx: string },
   return result;
 }
 
-/** Every reader, in one namespace pair, interleaved by round. */
+/**
+ * Every reader, in one namespace pair, interleaved by round; then each
+ * reader's CPU per frame at one rate all of them hold (median of `rounds`).
+ */
 export async function captureBench(readers: CaptureReader[], quick: boolean, rounds = quick ? 1 : 3):
-  Promise<CaptureResult[]> {
+  Promise<CaptureRun> {
   execFileSync('cc', ['-O2', '-o', cBin('frame_flood'), join(root, 'bench', 'c', 'frame_flood.c')]);
   execFileSync('cc', ['-O2', '-o', cBin('ring_reader'), join(root, 'bench', 'c', 'ring_reader.c')]);
   const link = makeLink(`bsdcap${process.pid}`);
@@ -165,7 +198,20 @@ export async function captureBench(readers: CaptureReader[], quick: boolean, rou
       for (const reader of readers) all.get(reader)!.push(await bestRate(reader, link, quick));
     }
     // The median round of each reader, by rate.
-    return readers.map((r) => [...all.get(r)!].sort((a, b) => a.rate - b.rate)[all.get(r)!.length >> 1]);
+    const results = readers.map((r) => [...all.get(r)!].sort((a, b) => a.rate - b.rate)[all.get(r)!.length >> 1]);
+    const commonRate = Math.round(Math.max(20_000, 0.8 * Math.min(...results.map((r) => r.rate))) / 1000) * 1000;
+    const cpu = new Map<CaptureReader, number[]>(readers.map((r) => [r, []]));
+    for (let round = 0; round < rounds; round++) {
+      for (const reader of readers) {
+        const t = await trial(reader, link, commonRate, Math.round(commonRate * (quick ? 0.2 : 1)));
+        cpu.get(reader)!.push(t.cpuNs / Math.max(1, t.captured));
+      }
+    }
+    for (const r of results) {
+      const samples = cpu.get(r.reader)!.sort((a, b) => a - b);
+      r.cpuNsPerFrame = samples[samples.length >> 1];
+    }
+    return { results, commonRate };
   } finally {
     link.destroy();
   }
@@ -174,10 +220,11 @@ export async function captureBench(readers: CaptureReader[], quick: boolean, rou
 if (require.main === module) {
   const quick = process.argv.includes('--quick');
   const readers = (process.argv.slice(2).filter((a) => !a.startsWith('--')) as CaptureReader[]);
-  captureBench(readers.length > 0 ? readers : ['ring', 'mmsg', 'tcpdump', 'c-ring'], quick).then((results) => {
+  captureBench(readers.length > 0 ? readers : ['ring', 'mmsg', 'tcpdump', 'c-ring'], quick).then(({ results, commonRate }) => {
     for (const r of results) {
       console.log(`${CAPTURE_LABEL[r.reader]}: ${Math.round(r.rate)} frames/s`
-        + `${r.heapBytesPerFrame === undefined ? '' : `, heap ${r.heapBytesPerFrame.toFixed(3)} B/frame`}`);
+        + `${r.heapBytesPerFrame === undefined ? '' : `, heap ${r.heapBytesPerFrame.toFixed(3)} B/frame`}`
+        + `, ${r.cpuNsPerFrame!.toFixed(0)} ns CPU/frame at ${commonRate} frames/s`);
       console.log(`  ${JSON.stringify(r.trials)}`);
     }
   }).catch((error: Error) => {

@@ -61,7 +61,9 @@ async function starvation(k: number): Promise<object> {
   for (const s of nonBlocking) s.close();
   const blocking = open(true);
   await new Promise((r) => setTimeout(r, 20));
-  // Every threadpool thread is held by a blocking recv: fs.stat waits for one.
+  // The blocking receives take every threadpool thread but the reserve
+  // (threadpoolUsage()); the rest wait on the loop. Before the reserve,
+  // fs.stat waited here for ever: hence the time limit.
   const timeout = new Promise<string>((r) => setTimeout(r, 1000, 'over 1000 ms'));
   const withBlockingReceivers = await Promise.race([statLatency(1), timeout]);
   for (const s of blocking) s.close();
