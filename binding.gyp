@@ -41,7 +41,11 @@
       "<!(node -p \"require('node-addon-api').include_dir\")",
       "native"
     ],
-    "defines": ["NAPI_VERSION=8", "NAPI_CPP_EXCEPTIONS"],
+    # NODE_API_SWALLOW_UNTHROWABLE_EXCEPTIONS: in a Worker being terminated
+    # (or an environment being torn down) napi_throw fails; without it
+    # node-addon-api throws a C++ exception from its own catch handler and
+    # the process aborts.
+    "defines": ["NAPI_VERSION=8", "NAPI_CPP_EXCEPTIONS", "NODE_API_SWALLOW_UNTHROWABLE_EXCEPTIONS"],
     "cflags!": ["-fno-exceptions"],
     "cflags_cc!": ["-fno-exceptions", "-fno-rtti"],
     "cflags_cc": ["-std=c++17", "-fexceptions", "-Wall", "-Wextra", "-fvisibility=hidden"],

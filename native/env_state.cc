@@ -1,9 +1,11 @@
 #include "env_state.h"
 
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <vector>
 
+#include "core/posix_socket.h"
 #include "js_args.h"
 
 #include "socket_handle.h"
@@ -119,10 +121,22 @@ void EnvState::CloseAll() {
   }
 }
 
+void EnvState::Claim(int fd) {
+  // The newest first: JS claims an fd in the same turn it was handed over.
+  for (size_t i = unclaimed_.size(); i-- > 0;) {
+    if (unclaimed_[i] == fd) {
+      unclaimed_.erase(unclaimed_.begin() + static_cast<std::ptrdiff_t>(i));
+      return;
+    }
+  }
+}
+
 void EnvState::OnTeardown(napi_async_cleanup_hook_handle, void* data) {
   auto* self = static_cast<EnvState*>(data);
   self->tearing_down_ = true;
   self->CloseAll();
+  for (int fd : self->unclaimed_) core::CloseFd(fd);
+  self->unclaimed_.clear();
   // With nothing in flight, EndBusy finishes the hook now; otherwise the
   // last op or poll handle to come back does.
   self->BeginBusy();

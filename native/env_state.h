@@ -68,6 +68,13 @@ class EnvState {
   // Closes every open socket of this environment, waking all pending waits.
   void CloseAll();
 
+  // Accepted fds on their way to JS, which owns one only once it has made
+  // its handle (SocketHandle::Wrap claims it). A Worker terminated in
+  // between (JS stops at any instruction) would leak the fd: teardown
+  // closes every fd handed over and never claimed. At most a few at a time.
+  void HandOver(int fd) { unclaimed_.push_back(fd); }
+  void Claim(int fd);
+
  private:
   static void OnTeardown(napi_async_cleanup_hook_handle hook, void* data);
 
@@ -81,6 +88,7 @@ class EnvState {
   napi_async_cleanup_hook_handle cleanup_hook_ = nullptr;
   std::vector<SocketHandle*> handles_;  // nullptr: a free slot
   std::vector<uint32_t> free_slots_;
+  std::vector<int> unclaimed_;
   int busy_ = 0;
   bool tearing_down_ = false;
 };

@@ -8,6 +8,7 @@
 #include "ancillary_js.h"
 #include "core/limits.h"
 #include "core/posix_socket.h"
+#include "env_state.h"
 #include "sockaddr_js.h"
 
 namespace bsd {
@@ -64,6 +65,7 @@ Napi::Value RecvFromToJS(Napi::Env env, const core::RecvOp& op, ssize_t r) {
 }
 
 Napi::Value AcceptToJS(Napi::Env env, const core::AcceptOp& op, ssize_t r) {
+  EnvState::Of(env)->HandOver(static_cast<int>(r));
   return PairOf(env, Num(env, static_cast<double>(r)), AddressToJS(env, &op.address, op.address_len));
 }
 

@@ -79,8 +79,8 @@ ssize_t BatchReceiver::Attempt(int max_messages) {
   return op_.Attempt();
 }
 
-AcceptReceiver::AcceptReceiver(int fd, PinnedView address, Napi::Function callback, int budget)
-    : Receiver(callback, budget), address_(std::move(address)) {
+AcceptReceiver::AcceptReceiver(EnvState* state, int fd, PinnedView address, Napi::Function callback, int budget)
+    : Receiver(callback, budget), state_(state), address_(std::move(address)) {
   op_.fd = fd;
 }
 
@@ -100,12 +100,15 @@ ssize_t AcceptReceiver::Attempt(int) {
       return -EFAULT;
     }
     std::memcpy(out, &op_.address, std::min<size_t>(op_.address_len, address_.len()));
+    state_->HandOver(static_cast<int>(r));
     return r;
   }
 }
 
 void AcceptReceiver::Discard(ssize_t result) {
-  if (result >= 0) core::CloseFd(static_cast<int>(result));
+  if (result < 0) return;
+  state_->Claim(static_cast<int>(result));
+  core::CloseFd(static_cast<int>(result));
 }
 
 }  // namespace bsd

@@ -27,6 +27,7 @@
 
 #include "core/message_batch.h"
 #include "core/socket_ops.h"
+#include "env_state.h"
 #include "pinned_view.h"
 
 namespace bsd {
@@ -118,8 +119,9 @@ class BatchReceiver final : public Receiver {
 
 class AcceptReceiver final : public Receiver {
  public:
-  // `address` is the view each peer's address is copied into.
-  AcceptReceiver(int fd, PinnedView address, Napi::Function callback, int budget);
+  // `address` is the view each peer's address is copied into; each fd
+  // accepted is handed over to `state` until JS wraps it (EnvState::HandOver).
+  AcceptReceiver(EnvState* state, int fd, PinnedView address, Napi::Function callback, int budget);
 
   // The next connection's fd, skipping those the network ended while they
   // queued (accept(2): treat them as EAGAIN and try again).
@@ -133,6 +135,7 @@ class AcceptReceiver final : public Receiver {
   uint32_t address_length() const override { return op_.address_len; }
 
  private:
+  EnvState* state_;
   core::AcceptOp op_;
   PinnedView address_;
 };

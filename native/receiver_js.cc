@@ -79,7 +79,7 @@ Napi::Value AcceptEachOnLoop(const Info& info) {
   int budget = BudgetArg(info, 2);
   Napi::Function callback = CallbackArg(info, 3);
   return StartReceiver(info, handle, [&] {
-    return new AcceptReceiver(handle->fd(), std::move(address), callback, budget);
+    return new AcceptReceiver(handle->env_state(), handle->fd(), std::move(address), callback, budget);
   });
 }
 

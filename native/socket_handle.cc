@@ -58,6 +58,7 @@ void SocketHandle::Init(Napi::Env env, Napi::Object exports) {
 
 Napi::Value SocketHandle::Wrap(Napi::Env env, int fd, Napi::Value waiter) {
   EnvState* state = EnvState::Of(env);
+  state->Claim(fd);
   auto* handle = new SocketHandle(state, fd);
   // Strong, and no cycle: an idle waiter holds nothing (it points at the
   // socket's JS side only while an op waits, when the handle is held anyway).

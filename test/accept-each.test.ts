@@ -228,7 +228,7 @@ test('Workers terminated while they accept a stream of connections leave no fds'
       await round();
       await new Promise((r) => setTimeout(r, 100));
       const baseline = fds();
-      for (let i = 0; i < 4; i++) await round();
+      for (let i = 0; i < 10; i++) await round();
       for (let i = 0; i < 200 && fds() !== baseline; i++) await new Promise((r) => setTimeout(r, 10));
       console.log(JSON.stringify({ baseline, after: fds() }));
     })();

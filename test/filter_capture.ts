@@ -7,11 +7,11 @@
 // back: the frames are what `tcpdump -r -xx` prints, so nothing of ours
 // stands between the file and the comparison.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import type { BpfInstruction } from '../lib';
+import { PcapWriter, type BpfInstruction } from '../lib';
 import { makeTopology, type Topology } from './topology';
 
 /** One captured frame: its timestamp as tcpdump prints it (`-tt`) and its bytes. */
@@ -195,25 +195,14 @@ export function indicesOf(all: CapturedFrame[], selected: CapturedFrame[]): numb
 /**
  * Writes frames as a classic pcap file of `linkType` (microsecond
  * timestamps), for the link types no interface here captures with (RAW).
- * A test-only writer: the package's PcapWriter lives on another branch.
  */
 export function writePcap(path: string, linkType: number, frames: CapturedFrame[]): void {
-  const header = Buffer.alloc(24);
-  header.writeUInt32LE(0xa1b2c3d4, 0);
-  header.writeUInt16LE(2, 4);
-  header.writeUInt16LE(4, 6);
-  header.writeUInt32LE(262144, 16);
-  header.writeUInt32LE(linkType, 20);
-  const records = frames.flatMap(({ time, bytes }) => {
-    const [seconds, micros] = time.split('.').map(Number);
-    const record = Buffer.alloc(16);
-    record.writeUInt32LE(seconds, 0);
-    record.writeUInt32LE(micros, 4);
-    record.writeUInt32LE(bytes.length, 8);
-    record.writeUInt32LE(bytes.length, 12);
-    return [record, bytes];
-  });
-  writeFileSync(path, Buffer.concat([header, ...records]));
+  const writer = PcapWriter.open(path, { linkType, snaplen: 262144 });
+  for (const { time, bytes } of frames) {
+    const [sec, micros] = time.split('.').map(Number);
+    writer.write(bytes, { sec, nsec: micros * 1000 });
+  }
+  writer.close();
 }
 
 let emptyFiles: string | undefined;
