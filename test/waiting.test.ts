@@ -159,11 +159,17 @@ describe('an armed watcher with no operation waiting', () => {
     expect((await first).toString()).toBe('x');
     await a.sendall('left unread'); // readable, with nobody waiting
     await sleep(10);
-    const cpu = mainThreadCpuMs();
-    const start = performance.now();
-    await sleep(200);
-    // A level-triggered spin would burn the whole 200 ms on the loop's thread.
-    expect(mainThreadCpuMs() - cpu).toBeLessThan(0.25 * (performance.now() - start));
+    // A level-triggered spin would burn every window whole on the loop's
+    // thread; the quietest of three is the one measured, as a garbage
+    // collection of the suite's heap (on this thread) can take 50 ms of one.
+    const shares: number[] = [];
+    for (let window = 0; window < 3; window++) {
+      const cpu = mainThreadCpuMs();
+      const start = performance.now();
+      await sleep(100);
+      shares.push((mainThreadCpuMs() - cpu) / (performance.now() - start));
+    }
+    expect(Math.min(...shares)).toBeLessThan(0.25);
     expect((await b.recv(100)).toString()).toBe('left unread');
   });
 
