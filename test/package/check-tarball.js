@@ -24,8 +24,8 @@ const required = [
 ];
 const allowed = [
   /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|binding\.gyp|scripts\/install\.js)$/,
-  // The library's modules, those of its folders (dist/bpf/, …) and the command's (dist/cli/).
-  /^dist\/([a-z_]+\/)?[a-z_]+\.(js|d\.ts|mjs|d\.mts)$/,
+  // The library's modules, those of its folders (dist/bpf/, dist/bpf/compiler/, …) and the command's (dist/cli/).
+  /^dist\/([a-z_]+\/){0,2}[a-z_0-9]+\.(js|d\.ts|mjs|d\.mts)$/,
   /^prebuilds\/linux-(x64|arm64)\/bsd-socket\.glibc\.node$/,
   /^native\/(core\/)?[a-z_]+\.(cc|h)$/,
 ];
