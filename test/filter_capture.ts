@@ -1,6 +1,6 @@
 // A mixed capture for the filter compiler's proof, made in two namespaces of
-// the test's own (a: 10.0.0.1, fd00::1; b: 10.0.0.2, fd00::2, joined by a
-// veth pair): ARP, ICMP and ICMPv6 echo, neighbour discovery and MLD, TCP
+// the test's own (a: 10.0.0.1, fd00::1, fe80::1; b: 10.0.0.2, fd00::2,
+// fe80::2; joined by a veth pair): ARP, ICMP and ICMPv6 echo, neighbour discovery and MLD, TCP
 // with data over IPv4 and IPv6, UDP to several ports (and the ICMP errors
 // they draw), IPv4 and IPv6 fragments, a broadcast and a multicast datagram.
 // tcpdump writes it (EN10MB on the veth, LINUX_SLL2 on "any") and reads it
@@ -62,6 +62,7 @@ const CLIENT = `
   (async () => {
     execFileSync('ping', ['-c', '2', '-i', '0.2', '-W', '1', '10.0.0.2']);
     execFileSync('ping', ['-6', '-c', '2', '-i', '0.2', '-W', '1', 'fd00::2']);
+    execFileSync('ping', ['-6', '-c', '1', '-W', '1', 'fe80::2%v0a']);
     const text = 'GET / HTTP/1.0\\r\\nHost: b\\r\\n\\r\\n' + 'x'.repeat(200);
     if (await exchange('10.0.0.2', 80, text) !== text) throw new Error('TCP echo over IPv4');
     if (await exchange('fd00::2', 8080, text) !== text) throw new Error('TCP echo over IPv6');
@@ -112,7 +113,11 @@ function startTcpdump(topology: Topology, args: string[]): Promise<{ stop(): Pro
 /** Makes the capture: namespaces, tcpdump on both link types, the traffic; the namespaces are gone after. */
 export async function makeCapture(): Promise<Capture> {
   const directory = mkdtempSync(join(tmpdir(), 'bsd-socket-filter-'));
-  const topology = makeTopology(['a', 'b'], [['a', '10.0.0.1/24,fd00::1/64', 'b', '10.0.0.2/24,fd00::2/64']]);
+  const topology = makeTopology(['a', 'b'],
+    // Link-local addresses of their own, without DAD: the ones the kernel
+    // makes are tentative for a second, and their neighbour discovery and MLD
+    // may all be over before tcpdump starts (it was, in a CI run).
+    [['a', '10.0.0.1/24,fd00::1/64,fe80::1/64', 'b', '10.0.0.2/24,fd00::2/64,fe80::2/64']]);
   try {
     const capture: Capture = {
       ethernetFile: join(directory, 'en10mb.pcap'),
