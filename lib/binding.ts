@@ -310,6 +310,8 @@ export interface Binding {
   /** The function a handle's finalizer calls with its fd when its socket was never closed. */
   setLeakWarning(warn: (fd: number) => void): void;
   closeAll(): void;
+  /** Received fds now in JS's hands: teardown no longer closes them (native/env_state.h). */
+  claimFds(fds: number[]): void;
   isDetached(value: View | ArrayBufferLike): boolean;
 }
 

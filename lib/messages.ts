@@ -146,14 +146,16 @@ export function toMessage(buffer: Buffer, [n, ancillary, answered, address]: Rec
   adopt: ((fd: number) => Socket) | null, added: number): Message {
   const flags = answered & ~added;
   const received = ancillary as ReceivedAncillary[];
-  if (adopt !== null) {
-    for (const item of received) {
-      if (item.kind !== 'rights') continue;
+  for (const item of received) {
+    if (item.kind !== 'rights') continue;
+    if (adopt !== null) {
       (item as { sockets?: Socket[] }).sockets = item.fds.flatMap((fd) => {
         const info = binding.socketInfo(fd);
         return failed(info) ? [] : [adopt(fd)];
       });
     }
+    // Until here, a Worker terminated would have its teardown close them.
+    binding.claimFds(item.fds);
   }
   return {
     data: shrink(buffer, Math.min(n, buffer.length)),

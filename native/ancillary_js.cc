@@ -152,13 +152,13 @@ Napi::Array ControlToJS(Napi::Env env, const uint8_t* control, size_t len) {
   return out;
 }
 
-void CloseReceivedFds(const uint8_t* control, size_t len) {
+void ForEachReceivedFd(const uint8_t* control, size_t len, const std::function<void(int)>& each) {
   for (const core::ControlMessage& m : core::WalkControl(control, len)) {
     if (m.level != SOL_SOCKET || m.type != SCM_RIGHTS) continue;
     for (size_t i = 0; i + sizeof(int) <= m.len; i += sizeof(int)) {
       int fd;
       std::memcpy(&fd, m.data + i, sizeof(int));
-      core::CloseFd(fd);
+      each(fd);
     }
   }
 }

@@ -13,6 +13,7 @@
 #include <napi.h>
 
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 namespace bsd {
@@ -24,7 +25,7 @@ Napi::Array ControlToJS(Napi::Env env, const uint8_t* control, size_t len);
 // -EINVAL for a kind it cannot send. Throws TypeError on wrong shapes.
 int ControlFromJS(Napi::Value list, std::vector<uint8_t>* out);
 
-// Closes the fds of any SCM_RIGHTS message (received, but never delivered).
-void CloseReceivedFds(const uint8_t* control, size_t len);
+// Calls `each` with every fd of the SCM_RIGHTS messages in `control`.
+void ForEachReceivedFd(const uint8_t* control, size_t len, const std::function<void(int)>& each);
 
 }  // namespace bsd

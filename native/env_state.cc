@@ -92,6 +92,11 @@ void EnvState::Init(Napi::Env env, Napi::Object exports) {
     }
     Of(info.Env())->sender_slot_ = Napi::Persistent(info[0]);
   }, "setSenderSlot"));
+  exports.Set("claimFds", Napi::Function::New(env, [](const Napi::CallbackInfo& info) {
+    if (!info[0].IsArray()) throw Napi::TypeError::New(info.Env(), "claimFds needs an array of fds");
+    Napi::Array fds = info[0].As<Napi::Array>();
+    for (uint32_t i = 0; i < fds.Length(); ++i) Of(info.Env())->Claim(fds.Get(i).As<Napi::Number>().Int32Value());
+  }, "claimFds"));
   exports.Set("closeAll", Napi::Function::New(env, [](const Napi::CallbackInfo& info) {
     Of(info.Env())->CloseAll();
   }, "closeAll"));

@@ -68,10 +68,12 @@ class EnvState {
   // Closes every open socket of this environment, waking all pending waits.
   void CloseAll();
 
-  // Accepted fds on their way to JS, which owns one only once it has made
-  // its handle (SocketHandle::Wrap claims it). A Worker terminated in
-  // between (JS stops at any instruction) would leak the fd: teardown
-  // closes every fd handed over and never claimed. At most a few at a time.
+  // New fds on their way to JS (from socket, socketpair, dup, accept4 and
+  // recvmsg's SCM_RIGHTS), which owns one only once it has made its handle
+  // (SocketHandle::Wrap claims it) or put it in the Message it returns
+  // (claimFds). A Worker terminated in between (JS stops at any
+  // instruction) would leak the fd: teardown closes every fd handed over
+  // and never claimed. At most a few at a time.
   void HandOver(int fd) { unclaimed_.push_back(fd); }
   void Claim(int fd);
 

@@ -70,6 +70,10 @@ Napi::Value AcceptToJS(Napi::Env env, const core::AcceptOp& op, ssize_t r) {
 }
 
 Napi::Value RecvMsgToJS(Napi::Env env, const core::RecvMsgOp& op, ssize_t r) {
+  // Received fds are JS's once toMessage has them (claimFds), as accepted
+  // ones are once wrapped: teardown closes them if the Worker ends before.
+  EnvState* state = EnvState::Of(env);
+  ForEachReceivedFd(op.control.data(), op.control_len, [state](int fd) { state->HandOver(fd); });
   Napi::Array out = Napi::Array::New(env, 4);
   out.Set(uint32_t{0}, Num(env, static_cast<double>(r)));
   out.Set(uint32_t{1}, ControlToJS(env, op.control.data(), op.control_len));
@@ -83,7 +87,7 @@ void CloseAccepted(const core::AcceptOp&, ssize_t fd) {
 }
 
 void CloseReceivedRights(const core::RecvMsgOp& op, ssize_t r) {
-  if (r >= 0) CloseReceivedFds(op.control.data(), op.control_len);
+  if (r >= 0) ForEachReceivedFd(op.control.data(), op.control_len, core::CloseFd);
 }
 
 // --- reading arguments ------------------------------------------------------------

@@ -7,6 +7,7 @@
 #include <sys/socket.h>
 
 #include "core/posix_socket.h"
+#include "env_state.h"
 #include "js_args.h"
 #include "sockaddr_js.h"
 
@@ -18,8 +19,11 @@ using Info = Napi::CallbackInfo;
 
 Napi::Value Num(Napi::Env env, double value) { return Napi::Number::New(env, value); }
 
+// New fds are handed over until JS wraps them (EnvState::HandOver).
 Napi::Value Socket(const Info& info) {
-  return Num(info.Env(), core::OpenSocket(Int32Arg(info, 0), Int32Arg(info, 1), Int32Arg(info, 2)));
+  int fd = core::OpenSocket(Int32Arg(info, 0), Int32Arg(info, 1), Int32Arg(info, 2));
+  if (fd >= 0) EnvState::Of(info.Env())->HandOver(fd);
+  return Num(info.Env(), fd);
 }
 
 Napi::Value SocketPair(const Info& info) {
@@ -27,6 +31,8 @@ Napi::Value SocketPair(const Info& info) {
   int fds[2];
   int r = core::OpenSocketPair(Int32Arg(info, 0), Int32Arg(info, 1), Int32Arg(info, 2), fds);
   if (r < 0) return Num(env, r);
+  EnvState::Of(env)->HandOver(fds[0]);
+  EnvState::Of(env)->HandOver(fds[1]);
   Napi::Array pair = Napi::Array::New(env, 2);
   pair.Set(uint32_t{0}, Num(env, fds[0]));
   pair.Set(uint32_t{1}, Num(env, fds[1]));
