@@ -189,3 +189,63 @@ describe('an armed watcher with no operation waiting', () => {
     expect(result.code).toBe(0);
   });
 });
+
+describe('a non-blocking stream recv after a miss waits for readiness first', () => {
+  // Whether `p` settled within a few microtask turns: a recv whose first
+  // attempt found bytes resolves at once; one that waits for readiness
+  // needs a turn of the event loop, though the bytes are queued already.
+  async function settlesAtOnce(p: Promise<unknown>): Promise<boolean> {
+    let settled = false;
+    void p.then(() => { settled = true; }, () => { settled = true; });
+    for (let i = 0; i < 5; i++) await null;
+    return settled;
+  }
+
+  async function nonBlockingPair(): Promise<[Socket, Socket]> {
+    const [a, b] = await tcpPair();
+    a.setblocking(false);
+    b.setblocking(false);
+    return [a, b];
+  }
+
+  // Sends `text` (queued on loopback before sendSync returns), then recv(4).
+  async function queuedRecv(from: Socket, to: Socket, text: string): Promise<boolean> {
+    from.sendSync(text);
+    const p = to.recv(4);
+    const atOnce = await settlesAtOnce(p);
+    expect((await p).toString()).toBe(text.slice(0, 4));
+    return atOnce;
+  }
+
+  test('16 recvs after a miss wait first, the 17th tries at once, and a hit keeps trying at once', async () => {
+    const [a, b] = await nonBlockingPair();
+    expect(await queuedRecv(a, b, 'abcd')).toBe(true); // nothing missed yet: the attempt finds it
+    const missed = b.recv(4); // nothing queued: a miss, then a wait
+    a.sendSync('efgh');
+    expect((await missed).toString()).toBe('efgh');
+    const atOnce: boolean[] = [];
+    for (let i = 0; i < 18; i++) atOnce.push(await queuedRecv(a, b, `m${String(i).padStart(3, '0')}`));
+    expect(atOnce).toEqual([...Array<boolean>(16).fill(false), true, true]);
+  });
+
+  test('a short read drains the stream: the one recv after it waits first, the next tries at once', async () => {
+    const [a, b] = await nonBlockingPair();
+    a.sendSync('ab');
+    expect((await b.recv(4)).toString()).toBe('ab'); // found at once, 2 of 4: short
+    expect(await queuedRecv(a, b, 'cdef')).toBe(false);
+    expect(await queuedRecv(a, b, 'ghij')).toBe(true);
+  });
+
+  test('bulk reads that keep finding bytes never wait first, and lose nothing', async () => {
+    const [a, b] = await nonBlockingPair();
+    const sent = Buffer.from(Array.from({ length: 4096 }, (_, i) => i & 0xff));
+    a.sendSync(sent);
+    const got: Buffer[] = [];
+    for (let i = 0; i < sent.length / 4; i++) {
+      const p = b.recv(4);
+      expect(await settlesAtOnce(p)).toBe(true);
+      got.push(await p);
+    }
+    expect(Buffer.concat(got).equals(sent)).toBe(true);
+  });
+});
