@@ -54,18 +54,12 @@ Napi::Value EventLoopOp::StartForWaiter(Napi::Env env, SocketHandle* handle) {
   return env.Undefined();
 }
 
-ssize_t EventLoopOp::Retry() {
-  uint8_t* data = staging_.data.get();
-  if (view_.pinned() && !view_.Resolve(&data)) return -EFAULT;
-  return Attempt(data);
-}
-
 void EventLoopOp::Settle(Napi::Env env, bool tearing_down, ssize_t result) {
   if (tearing_down) {
     Discard(result);
     return;
   }
-  if (!staging_.Deliver(result)) {  // the caller's bytes were detached or shrunk
+  if (!Deliver(result)) {  // the caller's bytes were detached or shrunk
     Discard(result);
     result = -EFAULT;
   }

@@ -26,8 +26,7 @@ class SocketHandle;
 
 class EventLoopOp {
  public:
-  EventLoopOp(short events, PinnedView view, Staging staging)
-      : events_(events), view_(std::move(view)), staging_(std::move(staging)) {}
+  explicit EventLoopOp(short events) : events_(events) {}
   virtual ~EventLoopOp() = default;
 
   // Queues the op on the socket's watcher; returns its promise, or a number
@@ -43,8 +42,9 @@ class EventLoopOp {
 
   short events() const { return events_; }
   int cancel_id() const { return cancel_id_; }
-  // One attempt; -EAGAIN while it must go on waiting. Loop thread only.
-  ssize_t Retry();
+  // One attempt, in the caller's bytes as they are now; -EAGAIN while it
+  // must go on waiting, -EFAULT if they are gone. Loop thread only.
+  virtual ssize_t Retry() = 0;
   // The result of a wait ended early with `status`: a timeout keeps what a
   // blocking op moved before it (as RunOp's deadline does), a cancel does not.
   virtual ssize_t Stopped(ssize_t status) = 0;
@@ -53,8 +53,12 @@ class EventLoopOp {
   void Settle(Napi::Env env, bool tearing_down, ssize_t result);
 
  protected:
-  // `data` is the caller's pinned bytes, as they are now (null if none).
-  virtual ssize_t Attempt(uint8_t* data) = 0;
+  // Hands what the op received to the caller's bytes, if it worked in a
+  // copy of its own; false if they are gone (detached or shrunk).
+  virtual bool Deliver(ssize_t result) {
+    (void)result;
+    return true;
+  }
   virtual Napi::Value ToJS(Napi::Env env, ssize_t result) = 0;
   // The result will not reach JS: release what it owns (an accepted fd).
   virtual void Discard(ssize_t result) { (void)result; }
@@ -62,11 +66,6 @@ class EventLoopOp {
  private:
   short events_;
   int cancel_id_ = 0;
-  PinnedView view_;
-  // An owned copy the op works in instead of a pinned view: sendmsg's
-  // gathered bytes, or a blocking op's staging (threadpool_op.h RunBlocking),
-  // copied back into the caller's bytes when it settles.
-  Staging staging_;
   // Which of the two it settles: a promise of its own, or the socket's waiter.
   napi_deferred deferred_ = nullptr;
   napi_ref waiter_ = nullptr;  // the handle's, which outlives the op
@@ -88,20 +87,29 @@ template <typename Op>
 class EventLoopOpOf final : public EventLoopOp {
  public:
   EventLoopOpOf(const Op& op, PinnedView view, Staging staging, OpResult<Op> result)
-      : EventLoopOp(Op::events, std::move(view), std::move(staging)), op_(op), result_(result) {}
+      : EventLoopOp(Op::events), view_(std::move(view)), staging_(std::move(staging)), op_(op), result_(result) {}
 
- private:
-  ssize_t Attempt(uint8_t* data) override {
+  ssize_t Retry() override {
+    uint8_t* data = staging_.data.get();
+    if (view_.pinned() && !view_.Resolve(&data)) return -EFAULT;
     PointAt(op_, data);
     ssize_t r = op_.Attempt();
     return r == -EAGAIN ? r : op_.Finish(r);
   }
+
+ private:
+  bool Deliver(ssize_t result) override { return staging_.Deliver(result); }
   ssize_t Stopped(ssize_t status) override {
     return status == core::kStatusTimedOut ? op_.Finish(status) : status;
   }
   Napi::Value ToJS(Napi::Env env, ssize_t result) override { return result_.ToJS(env, op_, result); }
   void Discard(ssize_t result) override { result_.Discard(op_, result); }
 
+  PinnedView view_;
+  // An owned copy the op works in instead of a pinned view: sendmsg's
+  // gathered bytes, or a blocking op's staging (threadpool_op.h RunBlocking),
+  // copied back into the caller's bytes when it settles.
+  Staging staging_;
   Op op_;
   OpResult<Op> result_;
 };

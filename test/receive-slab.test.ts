@@ -106,6 +106,42 @@ describe('recv on a non-blocking socket', () => {
     await expect(a.recvfrom(64)).rejects.toMatchObject({ constructor: SocketClosedError, syscall: 'recvfrom' });
     await expect(a.recv(64)).rejects.toMatchObject({ constructor: SocketClosedError, syscall: 'recv' });
   });
+
+  // The slab is marked untransferable, which keeps postMessage and
+  // structuredClone from detaching it; ArrayBuffer.prototype.transfer (Node
+  // 22 on) detaches it all the same. A recv waiting in it must then fail, not write.
+  test.each([false, true])('the slab detached while a recv waits in it (recvfrom: %s): EFAULT, no stray write', async (from) => {
+    const [a, b] = await tcpPair();
+    a.setblocking(false);
+    b.setblocking(false);
+    a.sendSync('first');
+    const first = await b.recv(64); // a Buffer of the slab the next recv waits in
+    const slab = first.buffer as ArrayBuffer & { transfer?: () => ArrayBuffer; detached?: boolean };
+    const waiting = from ? b.recvfrom(64) : b.recv(64);
+    await tick();
+    try {
+      structuredClone(slab, { transfer: [slab] }); // Node 20 copies it, later lines throw
+    } catch {
+      // DataCloneError
+    }
+    expect(slab.byteLength).toBeGreaterThan(0);
+    if (slab.transfer === undefined) {
+      // Node 20: no way to detach it, so the recv gets its bytes.
+      expect(Number(process.versions.node.split('.')[0])).toBeLessThan(22);
+      a.sendSync('second');
+      const got = await waiting;
+      expect((Array.isArray(got) ? got[0] : got).toString()).toBe('second');
+      return;
+    }
+    const moved = Buffer.from(slab.transfer());
+    expect(slab.detached).toBe(true);
+    const second = `second, recvfrom: ${from}`;
+    a.sendSync(second);
+    await expect(waiting).rejects.toMatchObject({ code: 'EFAULT', syscall: from ? 'recvfrom' : 'recv' });
+    expect(moved.includes(second)).toBe(false);
+    // The bytes stay queued for a recv into memory that is still there.
+    expect((await b.recv(64)).toString()).toBe(second);
+  });
 });
 
 describe.each([AF_INET, AF_INET6])('recvfrom senders, family %i', (family) => {
