@@ -87,17 +87,23 @@ napi_value Recv(napi_env env, napi_callback_info cbinfo) {
   return raw::Result(env, RunNow(op, a.timeout));
 }
 
+// recvfrom(2) into `data`, the sender left in the environment's sender slot
+// (-EFAULT if JS detached the slot): recvfrom's hot path, at once or waiting.
+ssize_t RecvFromToSlot(EnvState* state, int fd, uint8_t* data, size_t len, int flags) {
+  sockaddr_storage address;
+  socklen_t address_len = 0;
+  ssize_t r = core::RecvFrom(fd, data, len, flags, &address, &address_len);
+  if (r >= 0 && !state->WriteSender(address, address_len)) r = -EFAULT;
+  return r;
+}
+
 // recvfrom(fd, view, offset, length, flags): the count or -errno, the sender
 // in the sender slot. Raw as recv is: the hot path's recvfrom calls it once
 // per datagram.
 napi_value RecvFromNow(napi_env env, napi_callback_info cbinfo) {
   DataCallArgs a;
   if (!ReadDataCallArgs(env, cbinfo, &a)) return nullptr;
-  sockaddr_storage address;
-  socklen_t address_len = 0;
-  ssize_t r = core::RecvFrom(a.fd, a.bytes.data, a.bytes.len, a.flags, &address, &address_len);
-  if (r >= 0 && !EnvState::Of(env)->WriteSender(address, address_len)) r = -EFAULT;
-  return raw::Result(env, r);
+  return raw::Result(env, RecvFromToSlot(EnvState::Of(env), a.fd, a.bytes.data, a.bytes.len, a.flags));
 }
 
 // recv (recvfrom with `want_address`) waiting for the socket's waiter: the
@@ -115,12 +121,8 @@ class WaiterRecvOp final : public EventLoopOp {
   ssize_t Retry() override {
     uint8_t* data = nullptr;
     if (!view_.Resolve(&data)) return -EFAULT;
-    if (!want_address_) return core::Recv(fd_, data, view_.len(), flags_);
-    sockaddr_storage address;
-    socklen_t address_len = 0;
-    ssize_t r = core::RecvFrom(fd_, data, view_.len(), flags_, &address, &address_len);
-    if (r >= 0 && !state_->WriteSender(address, address_len)) r = -EFAULT;
-    return r;
+    return want_address_ ? RecvFromToSlot(state_, fd_, data, view_.len(), flags_)
+                         : core::Recv(fd_, data, view_.len(), flags_);
   }
   // What a plain recv returns when woken: nothing was received.
   ssize_t Stopped(ssize_t status) override { return status; }
