@@ -7,6 +7,8 @@ import * as net from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
+import { AF_INET, SOCK_STREAM, SOL_SOCKET, SO_RCVBUF, SO_SNDBUF, socket } from '../lib';
+
 const examples = join(__dirname, '..', 'build-ts', 'examples');
 const run = promisify(execFile);
 
@@ -48,6 +50,37 @@ test('echo-client against a node:net echo server', async () => {
     server.close();
   }
 });
+
+test('echoOnce echoes 16 MiB, more than the socket buffers between the two ends hold', async () => {
+  // The server's buffers are fixed small, and a client that does not read
+  // keeps its receive buffer at tcp_rmem's default: with the client's send
+  // buffer (at most tcp_wmem's 4 MiB), less than 5 MiB fit in flight, so a
+  // client that sent everything before reading would wait forever.
+  const { echoOnce } = await import(join(examples, 'echo-client.js')) as typeof import('../examples/echo-client');
+  const server = socket(AF_INET, SOCK_STREAM);
+  server.setsockopt(SOL_SOCKET, SO_RCVBUF, 65536);
+  server.setsockopt(SOL_SOCKET, SO_SNDBUF, 65536);
+  server.bind({ address: '127.0.0.1', port: 0 });
+  server.listen();
+  const serving = (async () => {
+    const [conn] = await server.accept();
+    try {
+      for (let data = await conn.recv(65536); data.length > 0; data = await conn.recv(65536)) await conn.sendall(data);
+    } finally {
+      conn.close();
+    }
+  })();
+  try {
+    const message = Buffer.alloc(16 << 20);
+    for (let i = 0; i < message.length; i += 4096) message[i] = i >> 12;
+    const reply = await echoOnce((server.getsockname() as { port: number }).port, '127.0.0.1', message);
+    expect(reply.length).toBe(message.length);
+    expect(reply.equals(message)).toBe(true);
+    await serving;
+  } finally {
+    server.close();
+  }
+}, 30000);
 
 test('a node:net client against echo-server', async () => {
   const server = await startServerProcess();
