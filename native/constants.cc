@@ -27,8 +27,20 @@ namespace bsd {
 
 void InitConstants(Napi::Env env, Napi::Object exports) {
   Napi::Object c = Napi::Object::New(env);
+  // One X(NAME) per constant, each behind #ifdef so that a platform without
+  // it still builds. The lists are split by concern and included in the
+  // order of lib/constants/names.ts's CONSTANT_NAMES, which names the same
+  // constants; a test checks the two agree.
 #define X(name) c.Set(#name, Napi::Number::New(env, name));
-#include "constants_list.h"
+#include "constants/sockets.h"
+#include "constants/socket_options.h"
+#include "constants/ip_options.h"
+#include "constants/tcp_udp_options.h"
+#include "constants/messages.h"
+#include "constants/packet.h"
+#include "constants/netlink.h"
+#include "constants/capabilities.h"
+#include "constants/name_resolution.h"
 #undef X
   exports.Set("constants", c);
 

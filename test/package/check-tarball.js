@@ -27,7 +27,7 @@ const allowed = [
   // The library's modules, those of its folders (dist/bpf/, dist/bpf/compiler/, …) and the command's (dist/cli/).
   /^dist\/([a-z_]+\/){0,2}[a-z_0-9]+\.(js|d\.ts|mjs|d\.mts)$/,
   /^prebuilds\/linux-(x64|arm64)\/bsd-socket\.glibc\.node$/,
-  /^native\/(core\/)?[a-z_]+\.(cc|h)$/,
+  /^native\/((core|constants)\/)?[a-z_]+\.(cc|h)$/,
 ];
 
 const missing = required.filter((path) => !files.has(path));
