@@ -1,5 +1,5 @@
 // OS constants, read from the C headers at compile time. A name the platform
-// lacks is simply absent, and the TS layer types it as possibly undefined.
+// lacks is simply absent, so it reads as undefined in JS.
 #include "constants.h"
 
 #include <linux/capability.h>
