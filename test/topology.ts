@@ -35,13 +35,19 @@ export function makeTopology(hosts: string[], links: Array<[string, string, stri
       ip('netns', 'add', ns(host));
       made.push(ns(host));
       ip('-n', ns(host), 'link', 'set', 'lo', 'up');
+      // Link-local addresses skip duplicate address detection too. While one
+      // is tentative (1 to 2 s after its link comes up) the kernel sends no
+      // neighbour solicitation for a packet it forwards, so a router's first
+      // forwarded packets wait a second or more for the next try.
+      execFileSync('ip', ['netns', 'exec', ns(host), 'sysctl', '-qw',
+        'net.ipv6.conf.default.accept_dad=0', 'net.ipv6.conf.all.accept_dad=0']);
     }
     links.forEach(([a, addressA, b, addressB], i) => {
       const ifA = `v${i}a`;
       const ifB = `v${i}b`;
       ip('link', 'add', ifA, 'netns', ns(a), 'type', 'veth', 'peer', 'name', ifB, 'netns', ns(b));
       // Several addresses may be given, comma-separated; IPv6 ones skip
-      // duplicate address detection, which would hold them back for a second.
+      // duplicate address detection (nodad), which would hold them back for a second.
       const addAll = (host: string, list: string, dev: string): void => {
         for (const address of list.split(',')) {
           ip('-n', ns(host), 'addr', 'add', address, 'dev', dev, ...(address.includes(':') ? ['nodad'] : []));
